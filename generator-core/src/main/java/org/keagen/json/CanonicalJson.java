@@ -1,0 +1,64 @@
+package org.keagen.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Writes JSON canonically: object keys sorted, array order kept (callers sort arrays whose order
+ * is free), two-space indent, {@code "key": value}, LF line ends and a final newline.
+ */
+public final class CanonicalJson {
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
+
+  private CanonicalJson() {}
+
+  /** The canonical text of {@code node}. */
+  public static String write(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(sortKeys(node)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a tree built in memory always serialises
+    }
+  }
+
+  /** A copy of {@code node} whose objects, at every depth, list their keys in sorted order. */
+  public static JsonNode sortKeys(JsonNode node) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      Collections.sort(names);
+      ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+      for (String name : names) {
+        sorted.set(name, sortKeys(node.get(name)));
+      }
+      return sorted;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(element -> copy.add(sortKeys(element)));
+      return copy;
+    }
+    return node;
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    return printer;
+  }
+}

@@ -1,0 +1,89 @@
+package org.keagen.resolve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.keagen.diagnostic.Diagnostic;
+import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.snapshot.SnapshotJson;
+
+/**
+ * The subnet ids an existing Kea config already gave each CIDR. Kea ties leases to subnet ids, so
+ * a CIDR keeps its id across runs and an id never moves to another CIDR.
+ */
+public final class SubnetIdHistory {
+  private static final SubnetIdHistory NONE = new SubnetIdHistory(Map.of());
+
+  private final Map<String, Long> idByCidr;
+
+  private SubnetIdHistory(Map<String, Long> idByCidr) {
+    this.idByCidr = Collections.unmodifiableMap(new TreeMap<>(idByCidr));
+  }
+
+  /** No previous config: every id is allocated afresh. */
+  public static SubnetIdHistory none() {
+    return NONE;
+  }
+
+  public static SubnetIdHistory of(Map<String, Long> idByCidr) {
+    return new SubnetIdHistory(idByCidr);
+  }
+
+  /** The outcome of reading an existing config. */
+  public record ReadResult(SubnetIdHistory history, List<Diagnostic> diagnostics) {
+    public ReadResult {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /**
+   * Reads the {@code subnet4} ids of an existing Kea config text. A file that is not a Kea DHCPv4
+   * config is an error: keagen will not overwrite what it cannot read.
+   */
+  public static ReadResult fromKeaConfig(String text, String origin) {
+    JsonNode root;
+    try {
+      root = SnapshotJson.newMapper().readTree(text);
+    } catch (Exception e) {
+      return failed(origin, "is not valid JSON, so its subnet ids cannot be kept");
+    }
+    if (root == null || !root.isObject() || !root.path("Dhcp4").isObject()) {
+      return failed(origin, "has no \"Dhcp4\" object, so its subnet ids cannot be kept");
+    }
+    JsonNode subnets = root.path("Dhcp4").path("subnet4");
+    Map<String, Long> ids = new TreeMap<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    if (subnets.isArray()) {
+      for (JsonNode subnet : subnets) {
+        JsonNode cidr = subnet.path("subnet");
+        JsonNode id = subnet.path("id");
+        if (cidr.isTextual() && id.canConvertToLong() && id.isIntegralNumber()) {
+          String key = Cidrs.canonical(cidr.asText());
+          if (key != null) {
+            ids.put(key, id.asLong());
+          }
+        }
+      }
+    }
+    return new ReadResult(new SubnetIdHistory(ids), diagnostics);
+  }
+
+  private static ReadResult failed(String origin, String what) {
+    return new ReadResult(NONE, List.of(Diagnostic.error(DiagnosticCode.PREVIOUS_CONFIG_INVALID,
+        origin, "the existing output file " + what,
+        "move the file away or restore a valid Kea config; keagen never overwrites a file it cannot read")));
+  }
+
+  /** The id the previous config gave {@code cidr}, or {@code null}. */
+  public Long idOf(String cidr) {
+    return idByCidr.get(cidr);
+  }
+
+  /** Every CIDR-to-id pair of the previous config. */
+  public Map<String, Long> asMap() {
+    return idByCidr;
+  }
+}

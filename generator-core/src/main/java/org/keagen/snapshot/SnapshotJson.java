@@ -1,0 +1,356 @@
+package org.keagen.snapshot;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.keagen.diagnostic.Diagnostic;
+import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.json.CanonicalJson;
+
+/**
+ * Reads and writes the snapshot's JSON form ({@code schemas/snapshot.schema.json}). Reading reports
+ * every malformed field with its JSON path and what was expected, not just the first.
+ */
+public final class SnapshotJson {
+  private static final ObjectMapper MAPPER = newMapper();
+
+  private SnapshotJson() {}
+
+  /** A mapper that rejects duplicate keys and bounds nesting, for any untrusted JSON keagen reads. */
+  public static ObjectMapper newMapper() {
+    ObjectMapper mapper = new ObjectMapper();
+    mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    mapper.getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    return mapper;
+  }
+
+  /** The outcome of reading: a snapshot when there were no errors, else the errors. */
+  public record ReadResult(Snapshot snapshot, List<Diagnostic> diagnostics) {
+    public ReadResult {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean ok() {
+      return snapshot != null;
+    }
+  }
+
+  /** Parses snapshot JSON text; {@code origin} names the file in diagnostics. */
+  public static ReadResult read(String json, String origin) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr();
+      return new ReadResult(null, List.of(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin,
+          "not valid JSON" + where + ": " + e.getOriginalMessage(),
+          "re-record the snapshot with 'keagen snapshot' or fix the JSON syntax")));
+    }
+    Reader reader = new Reader(origin);
+    Snapshot snapshot = reader.snapshot(root);
+    return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  /** Writes a snapshot as canonical JSON text (stable key order, two-space indent, final newline). */
+  public static String write(Snapshot snapshot) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("format", Snapshot.FORMAT);
+    ObjectNode source = root.putObject("source");
+    source.put("kind", snapshot.source().kind());
+    putOptional(source, "url", snapshot.source().url());
+    putOptional(source, "version", snapshot.source().version());
+    ArrayNode prefixes = root.putArray("prefixes");
+    for (Prefix p : snapshot.prefixes()) {
+      ObjectNode n = prefixes.addObject();
+      n.put("id", p.id());
+      n.put("prefix", p.prefix());
+      putOptional(n, "vrf", p.vrf());
+      putOptional(n, "location", p.location());
+      putOptional(n, "tenant", p.tenant());
+      putOptional(n, "gateway", p.gateway());
+      if (p.subnetId() != null) {
+        n.put("subnet_id", p.subnetId());
+      }
+    }
+    writeAddresses(root.putArray("pool_addresses"), snapshot.poolAddresses());
+    writeAddresses(root.putArray("reserved_addresses"), snapshot.reservedAddresses());
+    ArrayNode devices = root.putArray("devices");
+    for (Device d : snapshot.devices()) {
+      ObjectNode n = devices.addObject();
+      n.put("id", d.id());
+      n.put("name", d.name());
+      putOptional(n, "serial", d.serial());
+      putOptional(n, "platform", d.platform());
+      putOptional(n, "role", d.role());
+      putOptional(n, "location", d.location());
+      if (d.ztpEnabled() != null) {
+        n.put("ztp_enabled", d.ztpEnabled());
+      }
+      n.set("config_context", d.configContext().toNode());
+    }
+    ArrayNode defs = root.putArray("option_definitions");
+    snapshot.optionDefinitions().forEach(d -> defs.add(d.toNode()));
+    ArrayNode fragments = root.putArray("static_config");
+    for (StaticFragment f : snapshot.staticFragments()) {
+      ObjectNode n = fragments.addObject();
+      n.put("name", f.name());
+      ArrayNode reservations = n.putArray("reservations");
+      f.reservations().forEach(r -> reservations.add(r.toNode()));
+      ArrayNode subnets = n.putArray("subnets");
+      f.subnets().forEach(s -> subnets.add(s.toNode()));
+    }
+    return CanonicalJson.write(root);
+  }
+
+  private static void writeAddresses(ArrayNode out, List<Address> addresses) {
+    for (Address a : addresses) {
+      ObjectNode n = out.addObject();
+      n.put("id", a.id());
+      n.put("address", a.address());
+      putOptional(n, "vrf", a.vrf());
+      ArrayNode interfaces = n.putArray("interfaces");
+      for (InterfaceAttachment i : a.interfaces()) {
+        ObjectNode in = interfaces.addObject();
+        in.put("name", i.name());
+        putOptional(in, "role", i.role());
+        putOptional(in, "mac_address", i.macAddress());
+        in.put("device_id", i.deviceId());
+      }
+    }
+  }
+
+  private static void putOptional(ObjectNode node, String key, String value) {
+    if (value != null) {
+      node.put(key, value);
+    }
+  }
+
+  /** Walks the tree, collecting one diagnostic per malformed field. */
+  private static final class Reader {
+    private final String origin;
+    private final List<Diagnostic> errors = new ArrayList<>();
+
+    Reader(String origin) {
+      this.origin = origin;
+    }
+
+    Snapshot snapshot(JsonNode root) {
+      if (!root.isObject()) {
+        fail("$", "a JSON object");
+        return null;
+      }
+      String format = requiredString(root, "$", "format");
+      if (format != null && !Snapshot.FORMAT.equals(format)) {
+        fail("$.format", "\"" + Snapshot.FORMAT + "\" (this keagen reads that version), found \"" + format + "\"");
+      }
+      knownKeys(root, "$", "format", "source", "prefixes", "pool_addresses", "reserved_addresses",
+          "devices", "option_definitions", "static_config");
+      SourceInfo source = sourceInfo(root.get("source"));
+      List<Prefix> prefixes = list(root, "$", "prefixes", this::prefix);
+      List<Address> pool = list(root, "$", "pool_addresses", this::address);
+      List<Address> reserved = list(root, "$", "reserved_addresses", this::address);
+      List<Device> devices = list(root, "$", "devices", this::device);
+      List<JsonObject> defs = list(root, "$", "option_definitions", this::object);
+      List<StaticFragment> fragments = list(root, "$", "static_config", this::fragment);
+      if (!errors.isEmpty()) {
+        return null;
+      }
+      return new Snapshot(source, prefixes, pool, reserved, devices, defs, fragments);
+    }
+
+    private SourceInfo sourceInfo(JsonNode node) {
+      if (node == null || node.isNull()) {
+        return SourceInfo.of("snapshot");
+      }
+      if (!node.isObject()) {
+        fail("$.source", "an object with 'kind', 'url', 'version'");
+        return SourceInfo.of("snapshot");
+      }
+      knownKeys(node, "$.source", "kind", "url", "version");
+      String kind = requiredString(node, "$.source", "kind");
+      return new SourceInfo(kind == null ? "snapshot" : kind,
+          optionalString(node, "$.source", "url"), optionalString(node, "$.source", "version"));
+    }
+
+    private Prefix prefix(JsonNode node, String path) {
+      if (!isObject(node, path)) {
+        return null;
+      }
+      knownKeys(node, path, "id", "prefix", "vrf", "location", "tenant", "gateway", "subnet_id");
+      String id = requiredString(node, path, "id");
+      String prefix = requiredString(node, path, "prefix");
+      Long subnetId = null;
+      JsonNode idNode = node.get("subnet_id");
+      if (idNode != null && !idNode.isNull()) {
+        if (idNode.canConvertToLong() && idNode.isIntegralNumber()) {
+          subnetId = idNode.asLong();
+        } else {
+          fail(path + ".subnet_id", "an integer or null");
+        }
+      }
+      return id == null || prefix == null ? null : new Prefix(id, prefix,
+          optionalString(node, path, "vrf"), optionalString(node, path, "location"),
+          optionalString(node, path, "tenant"), optionalString(node, path, "gateway"), subnetId);
+    }
+
+    private Address address(JsonNode node, String path) {
+      if (!isObject(node, path)) {
+        return null;
+      }
+      knownKeys(node, path, "id", "address", "vrf", "interfaces");
+      String address = requiredString(node, path, "address");
+      String id = optionalString(node, path, "id");
+      List<InterfaceAttachment> interfaces = list(node, path, "interfaces", this::attachment);
+      return address == null ? null
+          : new Address(id == null ? address : id, address, optionalString(node, path, "vrf"), interfaces);
+    }
+
+    private InterfaceAttachment attachment(JsonNode node, String path) {
+      if (!isObject(node, path)) {
+        return null;
+      }
+      knownKeys(node, path, "name", "role", "mac_address", "device_id");
+      String name = requiredString(node, path, "name");
+      String deviceId = requiredString(node, path, "device_id");
+      return name == null || deviceId == null ? null : new InterfaceAttachment(name,
+          optionalString(node, path, "role"), optionalString(node, path, "mac_address"), deviceId);
+    }
+
+    private Device device(JsonNode node, String path) {
+      if (!isObject(node, path)) {
+        return null;
+      }
+      knownKeys(node, path, "id", "name", "serial", "platform", "role", "location", "ztp_enabled",
+          "config_context");
+      String id = requiredString(node, path, "id");
+      String name = requiredString(node, path, "name");
+      Boolean ztp = null;
+      JsonNode ztpNode = node.get("ztp_enabled");
+      if (ztpNode != null && !ztpNode.isNull()) {
+        if (ztpNode.isBoolean()) {
+          ztp = ztpNode.asBoolean();
+        } else {
+          fail(path + ".ztp_enabled", "true, false or null");
+        }
+      }
+      JsonObject context = JsonObject.empty();
+      JsonNode contextNode = node.get("config_context");
+      if (contextNode != null && !contextNode.isNull()) {
+        if (contextNode.isObject()) {
+          context = JsonObject.of((ObjectNode) contextNode);
+        } else {
+          fail(path + ".config_context", "an object (the device's rendered config context) or null");
+        }
+      }
+      return id == null || name == null ? null : new Device(id, name,
+          optionalString(node, path, "serial"), optionalString(node, path, "platform"),
+          optionalString(node, path, "role"), optionalString(node, path, "location"), ztp, context);
+    }
+
+    private StaticFragment fragment(JsonNode node, String path) {
+      if (!isObject(node, path)) {
+        return null;
+      }
+      knownKeys(node, path, "name", "reservations", "subnets");
+      String name = requiredString(node, path, "name");
+      List<JsonObject> reservations = list(node, path, "reservations", this::object);
+      List<JsonObject> subnets = list(node, path, "subnets", this::object);
+      return name == null ? null : new StaticFragment(name, reservations, subnets);
+    }
+
+    private JsonObject object(JsonNode node, String path) {
+      return isObject(node, path) ? JsonObject.of((ObjectNode) node) : null;
+    }
+
+    private <T> List<T> list(JsonNode parent, String path, String key,
+        BiFunction<JsonNode, String, T> element) {
+      JsonNode node = parent.get(key);
+      String here = path + "." + key;
+      List<T> out = new ArrayList<>();
+      if (node == null || node.isNull()) {
+        return out;
+      }
+      if (!node.isArray()) {
+        fail(here, "an array");
+        return out;
+      }
+      for (int i = 0; i < node.size(); i++) {
+        T value = element.apply(node.get(i), here + "[" + i + "]");
+        if (value != null) {
+          out.add(value);
+        }
+      }
+      return out;
+    }
+
+    private boolean isObject(JsonNode node, String path) {
+      if (node == null || !node.isObject()) {
+        fail(path, "an object");
+        return false;
+      }
+      return true;
+    }
+
+    private String requiredString(JsonNode node, String path, String key) {
+      JsonNode value = node.get(key);
+      if (value == null || value.isNull()) {
+        fail(path + "." + key, "a string (required)");
+        return null;
+      }
+      if (!value.isTextual() || value.asText().isBlank()) {
+        fail(path + "." + key, "a non-empty string, found " + describe(value));
+        return null;
+      }
+      return value.asText();
+    }
+
+    private String optionalString(JsonNode node, String path, String key) {
+      JsonNode value = node.get(key);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.isTextual()) {
+        fail(path + "." + key, "a string or null, found " + describe(value));
+        return null;
+      }
+      return value.asText();
+    }
+
+    private void knownKeys(JsonNode node, String path, String... keys) {
+      List<String> known = List.of(keys);
+      node.fieldNames().forEachRemaining(name -> {
+        if (!known.contains(name)) {
+          fail(path + "." + name, "no such field; known fields are " + String.join(", ", known));
+        }
+      });
+    }
+
+    private void fail(String path, String expected) {
+      errors.add(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin + " " + path,
+          "expected " + expected, "correct the field or re-record the snapshot with 'keagen snapshot'"));
+    }
+
+    private static String describe(JsonNode value) {
+      return switch (value.getNodeType()) {
+        case STRING -> "an empty string";
+        case NUMBER -> "the number " + value;
+        case BOOLEAN -> value.asText();
+        case ARRAY -> "an array";
+        case OBJECT -> "an object";
+        default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      };
+    }
+  }
+}

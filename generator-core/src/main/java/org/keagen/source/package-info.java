@@ -1,0 +1,5 @@
+/**
+ * The one interface every source of truth implements. Adapters live in their own modules and
+ * return a {@link org.keagen.snapshot.Snapshot}; the core knows nothing of HTTP or APIs.
+ */
+package org.keagen.source;
