@@ -1,5 +1,6 @@
 package org.keagen.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,11 +56,46 @@ public final class CanonicalJson {
   }
 
   private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultPrettyPrinter printer = new CompactEmptyPrinter();
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);
     return printer;
+  }
+
+  /** Jackson's pretty printer with {@code "key": value} and empty containers as {@code []} / {@code {}}. */
+  private static final class CompactEmptyPrinter extends DefaultPrettyPrinter {
+    CompactEmptyPrinter() {
+      super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    }
+
+    CompactEmptyPrinter(CompactEmptyPrinter base) {
+      super(base);
+    }
+
+    @Override
+    public DefaultPrettyPrinter createInstance() {
+      return new CompactEmptyPrinter(this);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+      if (nrOfValues > 0) {
+        super.writeEndArray(g, nrOfValues);
+      } else {
+        --_nesting;
+        g.writeRaw(']');
+      }
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+      if (nrOfEntries > 0) {
+        super.writeEndObject(g, nrOfEntries);
+      } else {
+        --_nesting;
+        g.writeRaw('}');
+      }
+    }
   }
 }

@@ -1,0 +1,65 @@
+package org.keagen.resolve;
+
+import inet.ipaddr.MACAddressString;
+import inet.ipaddr.mac.MACAddress;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Canonical forms of the client identifiers Kea matches reservations on. */
+public final class Identifiers {
+  private static final Pattern HEX_PAIRS = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})*");
+  private static final Pattern HEX_RUN = Pattern.compile("([0-9a-fA-F]{2})+");
+  private static final Pattern QUOTED = Pattern.compile("'[^']+'");
+  /** Kea refuses a client-id shorter than two bytes. */
+  static final int MIN_CLIENT_ID_BYTES = 2;
+  /** DHCP option 61 carries at most 255 bytes. */
+  static final int MAX_CLIENT_ID_BYTES = 255;
+
+  private Identifiers() {}
+
+  /**
+   * The canonical {@code aa:bb:cc:dd:ee:ff} form of a 48-bit MAC written in any usual notation
+   * (colons, dashes, Cisco dots, bare hex, any case), or {@code null} when it is not one.
+   */
+  public static String canonicalMac(String text) {
+    MACAddressString parsed = new MACAddressString(text.trim());
+    MACAddress mac = parsed.getAddress();
+    if (mac == null || mac.getSegmentCount() != MACAddress.MEDIA_ACCESS_CONTROL_SEGMENT_COUNT
+        || mac.isMultiple()) {
+      return null;
+    }
+    return mac.toColonDelimitedString().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The canonical form of a client-id as Kea reads it: hex bytes become lower-case colon-separated
+   * pairs; a single-quoted literal is kept. Returns {@code null} when the text is neither, or its
+   * length is outside what DHCP allows.
+   */
+  public static String canonicalClientId(String text) {
+    String trimmed = text.trim();
+    if (QUOTED.matcher(trimmed).matches()) {
+      int length = trimmed.length() - 2;
+      return length >= MIN_CLIENT_ID_BYTES && length <= MAX_CLIENT_ID_BYTES ? trimmed : null;
+    }
+    String hex;
+    if (HEX_PAIRS.matcher(trimmed).matches()) {
+      hex = trimmed.replace(":", "");
+    } else if (HEX_RUN.matcher(trimmed).matches()) {
+      hex = trimmed;
+    } else {
+      return null;
+    }
+    byte[] bytes = HexFormat.of().parseHex(hex);
+    if (bytes.length < MIN_CLIENT_ID_BYTES || bytes.length > MAX_CLIENT_ID_BYTES) {
+      return null;
+    }
+    return HexFormat.ofDelimiter(":").formatHex(bytes);
+  }
+
+  /** The client-id used when a device has a serial but no template: the serial as a quoted literal. */
+  public static String quotedSerial(String serial) {
+    return "'" + serial + "'";
+  }
+}

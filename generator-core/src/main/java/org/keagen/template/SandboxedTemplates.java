@@ -1,0 +1,122 @@
+package org.keagen.template;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.AttributeNotFoundException;
+import io.pebbletemplates.pebble.error.ClassAccessException;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.error.RootAttributeNotFoundException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.core.DisallowExtensionCustomizerBuilder;
+import io.pebbletemplates.pebble.loader.StringLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders untrusted Pebble templates safely. Strict variables (an unknown name is an error), no
+ * autoescaping, no loader that reaches files (and the {@code include}, {@code import}, {@code
+ * extends}, {@code embed} tags removed), no Java method calls, no {@code range} or {@code ..}
+ * (the only unbounded loops), and a cap on template and output size. Templates are compiled once
+ * per distinct text. Thread-safe.
+ */
+public final class SandboxedTemplates {
+  /** The longest template text accepted. */
+  public static final int MAX_TEMPLATE_CHARS = 8 * 1024;
+  /** The longest output a template may produce. */
+  public static final int MAX_OUTPUT_CHARS = 256 * 1024;
+
+  private static final List<String> FORBIDDEN_TAGS = List.of(
+      "include", "import", "from", "extends", "embed", "block", "macro", "parallel", "cache", "flush");
+  private static final List<String> FORBIDDEN_FUNCTIONS = List.of("range", "block", "parent", "i18n");
+  private static final SandboxedTemplates INSTANCE = new SandboxedTemplates();
+
+  private final PebbleEngine engine;
+
+  private SandboxedTemplates() {
+    engine = new PebbleEngine.Builder()
+        .loader(new StringLoader())
+        .strictVariables(true)
+        .autoEscaping(false)
+        .newLineTrimming(false)
+        .defaultLocale(Locale.ROOT)
+        .maxRenderedSize(MAX_OUTPUT_CHARS)
+        .methodAccessValidator((object, method) -> false)
+        .extension(new KeagenFilters())
+        .registerExtensionCustomizer(new DisallowExtensionCustomizerBuilder()
+            .disallowedTokenParserTags(FORBIDDEN_TAGS)
+            .disallowedFunctionKeys(FORBIDDEN_FUNCTIONS)
+            .disallowedBinaryOperatorSymbols(List.of(".."))
+            .build())
+        .build();
+  }
+
+  /** The shared sandbox. */
+  public static SandboxedTemplates instance() {
+    return INSTANCE;
+  }
+
+  /** True when {@code text} contains template syntax and must be rendered; plain text is used as is. */
+  public static boolean isTemplate(String text) {
+    return text.contains("{{") || text.contains("{%") || text.contains("{#");
+  }
+
+  /** Renders {@code template} with exactly {@code variables} in scope. */
+  public TemplateOutcome render(String template, Map<String, String> variables) {
+    if (template.length() > MAX_TEMPLATE_CHARS) {
+      return TemplateOutcome.failed(TemplateOutcome.Failure.UNSAFE,
+          "template is " + template.length() + " characters; at most " + MAX_TEMPLATE_CHARS + " are accepted");
+    }
+    try {
+      PebbleTemplate compiled = engine.getTemplate(template);
+      StringWriter out = new StringWriter();
+      compiled.evaluate(out, Map.copyOf(variables));
+      return TemplateOutcome.rendered(out.toString());
+    } catch (ClassAccessException e) {
+      return TemplateOutcome.failed(TemplateOutcome.Failure.UNSAFE,
+          "templates may not call Java methods (" + firstLine(e.getMessage()) + ")");
+    } catch (RootAttributeNotFoundException e) {
+      return TemplateOutcome.failed(TemplateOutcome.Failure.INVALID, "unknown variable: "
+          + firstLine(e.getPebbleMessage()) + "; available: " + String.join(", ", sorted(variables)));
+    } catch (AttributeNotFoundException e) {
+      return TemplateOutcome.failed(TemplateOutcome.Failure.UNSAFE,
+          "templates may not read attributes of variables (" + firstLine(e.getPebbleMessage()) + ")");
+    } catch (PebbleException e) {
+      String message = firstLine(e.getMessage());
+      boolean forbidden = FORBIDDEN_TAGS.stream().anyMatch(tag -> message.contains("'" + tag + "'"))
+          || FORBIDDEN_FUNCTIONS.stream().anyMatch(f -> message.contains("'" + f + "'"))
+          || message.contains("'..'") || message.contains("max rendered size");
+      return TemplateOutcome.failed(
+          forbidden ? TemplateOutcome.Failure.UNSAFE : TemplateOutcome.Failure.INVALID, message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    } catch (RuntimeException e) {
+      // Pebble reports some template faults (e.g. unsupported operand types) as runtime exceptions.
+      return TemplateOutcome.failed(TemplateOutcome.Failure.INVALID, firstLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static List<String> sorted(Map<String, String> variables) {
+    return variables.keySet().stream().sorted().toList();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "template error";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+
+  /** keagen's own filters. */
+  private static final class KeagenFilters extends AbstractExtension {
+    @Override
+    public Map<String, Filter> getFilters() {
+      return Map.of("hex", new HexFilter());
+    }
+  }
+}
