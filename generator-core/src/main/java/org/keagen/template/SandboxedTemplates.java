@@ -78,7 +78,7 @@ public final class SandboxedTemplates {
       return TemplateOutcome.rendered(out.toString());
     } catch (ClassAccessException e) {
       return TemplateOutcome.failed(TemplateOutcome.Failure.UNSAFE,
-          "templates may not call Java methods (" + firstLine(e.getMessage()) + ")");
+          "templates may not call Java methods (" + firstLine(e.getPebbleMessage()) + ")");
     } catch (RootAttributeNotFoundException e) {
       return TemplateOutcome.failed(TemplateOutcome.Failure.INVALID, "unknown variable: "
           + firstLine(e.getPebbleMessage()) + "; available: " + String.join(", ", sorted(variables)));
@@ -86,12 +86,13 @@ public final class SandboxedTemplates {
       return TemplateOutcome.failed(TemplateOutcome.Failure.UNSAFE,
           "templates may not read attributes of variables (" + firstLine(e.getPebbleMessage()) + ")");
     } catch (PebbleException e) {
-      String message = firstLine(e.getMessage());
-      boolean forbidden = FORBIDDEN_TAGS.stream().anyMatch(tag -> message.contains("'" + tag + "'"))
-          || FORBIDDEN_FUNCTIONS.stream().anyMatch(f -> message.contains("'" + f + "'"))
-          || message.contains("'..'") || message.contains("max rendered size");
+      String message = firstLine(e.getPebbleMessage());
+      boolean forbidden = FORBIDDEN_TAGS.stream().anyMatch(tag -> message.contains("tag name \"" + tag + "\""))
+          || FORBIDDEN_FUNCTIONS.stream().anyMatch(f -> message.contains("[" + f + "]"))
+          || message.startsWith("Tried to write more than");
+      String where = e.getLineNumber() == null ? "" : " (line " + e.getLineNumber() + ")";
       return TemplateOutcome.failed(
-          forbidden ? TemplateOutcome.Failure.UNSAFE : TemplateOutcome.Failure.INVALID, message);
+          forbidden ? TemplateOutcome.Failure.UNSAFE : TemplateOutcome.Failure.INVALID, message + where);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     } catch (RuntimeException e) {
