@@ -56,7 +56,24 @@ public enum DiagnosticCode {
   SUBNET_ID_REASSIGNED,
   // rendering and output
   SKELETON_INVALID,
-  KEA_REJECTED;
+  KEA_REJECTED,
+  // validating a Kea config
+  SCHEMA_INVALID,
+  KEY_NOT_IN_VERSION,
+  OPTION_UNKNOWN,
+  OPTION_NOT_IN_VERSION,
+  OPTION_DATA_INVALID,
+  OPTION_DATA_DUPLICATE,
+  OPTION_DEF_CLASH,
+  SUBNET_INVALID,
+  SUBNET_OVERLAP,
+  POOL_INVALID,
+  POOL_OUTSIDE_ITS_SUBNET,
+  POOL_OVERLAP,
+  RESERVATION_IN_POOL,
+  RESERVATION_OUTSIDE_SUBNET,
+  RESERVATION_DUPLICATE_ADDRESS,
+  HOSTNAME_DUPLICATE;
 
   /** The stable, lower-case, dash-separated id, e.g. {@code reserve-no-interface}. */
   public String id() {

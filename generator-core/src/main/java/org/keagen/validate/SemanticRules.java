@@ -1,0 +1,415 @@
+package org.keagen.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import inet.ipaddr.ipv4.IPv4Address;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.keagen.diagnostic.Diagnostic;
+import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.diagnostic.Severity;
+import org.keagen.kea.KeaVersion;
+import org.keagen.kea.OptionDefinition;
+import org.keagen.kea.StandardOptions;
+import org.keagen.resolve.Cidrs;
+import org.keagen.resolve.Identifiers;
+
+/**
+ * The rules a Kea DHCPv4 config must meet beyond its syntax, including those {@code kea-dhcp4 -t}
+ * does not enforce but that misbehave at run time: a reservation inside a pool while {@code
+ * reservations-out-of-pool} is in effect, overlapping subnets or pools, duplicate option-data,
+ * identifiers or hostnames in one scope, addresses outside their subnet, bad subnet ids, option
+ * values their definition rejects, and keys the target Kea version does not accept.
+ */
+public final class SemanticRules {
+  private static final long MAX_SUBNET_ID = 4_294_967_294L;
+  private static final List<String> IDENTIFIERS = List.of("hw-address", "client-id", "duid", "circuit-id", "flex-id");
+
+  private final KeaVersion version;
+  private final List<Diagnostic> findings = new ArrayList<>();
+  private final Map<String, OptionDefinition> customByName = new HashMap<>();
+  private final Map<String, OptionDefinition> customByCode = new HashMap<>();
+
+  private SemanticRules(KeaVersion version) {
+    this.version = version;
+  }
+
+  /** Every finding for the {@code Dhcp4} object of a config, for {@code version}. */
+  public static List<Diagnostic> check(JsonNode dhcp4, KeaVersion version) {
+    SemanticRules rules = new SemanticRules(version);
+    rules.run(dhcp4);
+    return List.copyOf(rules.findings);
+  }
+
+  /** A subnet with its parsed range and effective reservation flags. */
+  private record SubnetView(JsonNode node, String label, long first, long last, List<long[]> pools,
+      boolean global, boolean inSubnet, boolean outOfPool) {}
+
+  private void run(JsonNode dhcp4) {
+    versionKeys(dhcp4);
+    optionDefinitions(dhcp4.path("option-def"));
+    optionData(dhcp4.path("option-data"), "global option-data");
+    for (JsonNode clientClass : dhcp4.path("client-classes")) {
+      optionData(clientClass.path("option-data"), "client class " + clientClass.path("name").asText("?"));
+    }
+    Flags defaults = Flags.of(dhcp4, new Flags(false, true, false));
+    List<SubnetView> subnets = new ArrayList<>();
+    for (JsonNode subnet : dhcp4.path("subnet4")) {
+      subnet(subnet, defaults).ifPresent(subnets::add);
+    }
+    for (JsonNode network : dhcp4.path("shared-networks")) {
+      Flags networkFlags = Flags.of(network, defaults);
+      optionData(network.path("option-data"), "shared network " + network.path("name").asText("?"));
+      for (JsonNode subnet : network.path("subnet4")) {
+        subnet(subnet, networkFlags).ifPresent(subnets::add);
+      }
+    }
+    subnetIds(subnets);
+    overlaps(subnets);
+    reservations(dhcp4.path("reservations"), "global reservations", null);
+    for (JsonNode reservation : dhcp4.path("reservations")) {
+      IPv4Address ip = address(reservation);
+      if (ip == null) {
+        continue;
+      }
+      subnets.stream().filter(s -> s.first() <= ip.longValue() && ip.longValue() <= s.last()).findFirst()
+          .filter(s -> s.global() && s.outOfPool() && inPool(s, ip.longValue()))
+          .ifPresent(s -> inPoolFinding("global reservation " + describe(reservation), ip, s));
+    }
+  }
+
+  private Optional<SubnetView> subnet(JsonNode subnet, Flags inherited) {
+    String text = subnet.path("subnet").asText("");
+    IPv4Address prefix = Cidrs.parsePrefix(text);
+    String label = "subnet " + (text.isEmpty() ? "(no \"subnet\")" : text);
+    if (prefix == null) {
+      add(Severity.ERROR, DiagnosticCode.SUBNET_INVALID, label, "\"subnet\" is not an IPv4 prefix with its host bits zero",
+          "write the subnet as network/length, e.g. 10.0.0.0/24");
+      return Optional.empty();
+    }
+    long first = prefix.getLower().longValue();
+    long last = prefix.getUpper().longValue();
+    Flags flags = Flags.of(subnet, inherited);
+    optionData(subnet.path("option-data"), label + " option-data");
+    List<long[]> pools = new ArrayList<>();
+    for (JsonNode pool : subnet.path("pools")) {
+      String range = pool.path("pool").asText("");
+      long[] bounds = poolBounds(range);
+      if (bounds == null) {
+        add(Severity.ERROR, DiagnosticCode.POOL_INVALID, label + " pool '" + range + "'",
+            "is not first-last or a prefix of IPv4 addresses in ascending order",
+            "write the pool as 10.0.0.10-10.0.0.20 or 10.0.0.64/26");
+        continue;
+      }
+      if (bounds[0] < first || bounds[1] > last) {
+        add(Severity.ERROR, DiagnosticCode.POOL_OUTSIDE_ITS_SUBNET, label + " pool " + range,
+            "lies outside the subnet", "keep the pool inside " + text);
+      }
+      optionData(pool.path("option-data"), label + " pool " + range + " option-data");
+      pools.add(bounds);
+    }
+    pools.sort(Comparator.comparingLong(p -> p[0]));
+    for (int i = 1; i < pools.size(); i++) {
+      if (pools.get(i)[0] <= pools.get(i - 1)[1]) {
+        add(Severity.ERROR, DiagnosticCode.POOL_OVERLAP, label, "pools " + range(pools.get(i - 1)) + " and "
+            + range(pools.get(i)) + " overlap", "make the pools disjoint");
+      }
+    }
+    SubnetView view = new SubnetView(subnet, label, first, last, pools, flags.global, flags.inSubnet, flags.outOfPool);
+    reservations(subnet.path("reservations"), label + " reservations", view);
+    return Optional.of(view);
+  }
+
+  private void subnetIds(List<SubnetView> subnets) {
+    Map<Long, String> owners = new HashMap<>();
+    for (SubnetView s : subnets) {
+      JsonNode id = s.node().path("id");
+      if (id.isMissingNode()) {
+        add(Severity.ERROR, DiagnosticCode.SUBNET_ID_INVALID, s.label(),
+            "has no \"id\"; Kea ties leases to subnet ids" + (version.atLeast(KeaVersion.V2_6)
+                ? " and " + version + " requires one" : " and would number subnets by their order"),
+            "give the subnet a stable id from 1 to " + MAX_SUBNET_ID);
+        continue;
+      }
+      if (!id.isIntegralNumber() || id.asLong() < 1 || id.asLong() > MAX_SUBNET_ID) {
+        add(Severity.ERROR, DiagnosticCode.SUBNET_ID_INVALID, s.label(), "id " + id + " is outside 1.." + MAX_SUBNET_ID,
+            "give the subnet an id from 1 to " + MAX_SUBNET_ID);
+        continue;
+      }
+      String other = owners.putIfAbsent(id.asLong(), s.label());
+      if (other != null) {
+        add(Severity.ERROR, DiagnosticCode.SUBNET_ID_DUPLICATE, s.label(), "id " + id + " is also the id of " + other,
+            "give each subnet its own id");
+      }
+    }
+  }
+
+  private void overlaps(List<SubnetView> subnets) {
+    List<SubnetView> sorted = new ArrayList<>(subnets);
+    sorted.sort(Comparator.comparingLong(SubnetView::first).thenComparingLong(s -> -s.last()));
+    SubnetView widest = null;
+    for (SubnetView s : sorted) {
+      if (widest != null && s.first() <= widest.last()) {
+        add(Severity.ERROR, DiagnosticCode.SUBNET_OVERLAP, s.label(), "overlaps " + widest.label()
+            + "; Kea would pick one of them for clients of both", "remove or resize one of the subnets");
+      }
+      if (widest == null || s.last() > widest.last()) {
+        widest = s;
+      }
+    }
+  }
+
+  private void reservations(JsonNode list, String scope, SubnetView subnet) {
+    Map<String, String> identifiers = new HashMap<>();
+    Map<String, String> addresses = new HashMap<>();
+    Map<String, String> hostnames = new HashMap<>();
+    for (JsonNode reservation : list) {
+      String label = scope + ": " + describe(reservation);
+      optionData(reservation.path("option-data"), label + " option-data");
+      for (String key : IDENTIFIERS) {
+        JsonNode value = reservation.path(key);
+        if (value.isTextual()) {
+          String identity = identity(key, value.asText());
+          String first = identifiers.putIfAbsent(identity, describe(reservation));
+          if (first != null) {
+            add(Severity.ERROR, DiagnosticCode.DUPLICATE_IDENTIFIER, label, "has the same " + key + " "
+                + value.asText() + " as " + first + "; Kea allows one reservation per identifier in a scope",
+                "remove one of the reservations");
+          }
+        }
+      }
+      IPv4Address ip = address(reservation);
+      if (ip != null) {
+        String first = addresses.putIfAbsent(ip.toNormalizedString(), describe(reservation));
+        if (first != null) {
+          add(Severity.ERROR, DiagnosticCode.RESERVATION_DUPLICATE_ADDRESS, label, "reserves "
+              + ip + " like " + first, "reserve each address once");
+        }
+        if (subnet != null) {
+          long value = ip.longValue();
+          if (value < subnet.first() || value > subnet.last()) {
+            add(Severity.ERROR, DiagnosticCode.RESERVATION_OUTSIDE_SUBNET, label, ip + " lies outside " + subnet.label(),
+                "move the reservation to the subnet that contains " + ip);
+          } else if (subnet.inSubnet() && subnet.outOfPool() && inPool(subnet, value)) {
+            inPoolFinding(label, ip, subnet);
+          }
+        }
+      }
+      JsonNode hostname = reservation.path("hostname");
+      if (hostname.isTextual() && !hostname.asText().isEmpty()) {
+        String first = hostnames.putIfAbsent(hostname.asText().toLowerCase(Locale.ROOT), describe(reservation));
+        if (first != null) {
+          add(Severity.WARNING, DiagnosticCode.HOSTNAME_DUPLICATE, label, "has the same hostname as " + first
+              + "; DNS updates and lease look-ups by name will clash", "give each reservation its own hostname");
+        }
+      }
+    }
+  }
+
+  private void inPoolFinding(String label, IPv4Address ip, SubnetView subnet) {
+    add(Severity.ERROR, DiagnosticCode.RESERVATION_IN_POOL, label, ip + " lies inside a pool of " + subnet.label()
+        + " while reservations-out-of-pool is true, so Kea will not honour the reservation and may lease the address to"
+        + " another client", "set reservations-out-of-pool to false for the subnet, or reserve an address outside the pools");
+  }
+
+  private void optionDefinitions(JsonNode definitions) {
+    for (JsonNode def : definitions) {
+      String name = def.path("name").asText("");
+      int code = def.path("code").asInt(-1);
+      String space = def.path("space").asText("dhcp4");
+      String type = def.path("type").asText("");
+      String label = "option-def " + (name.isEmpty() ? "#" + code : name);
+      if (name.isEmpty() || code < 1 || code > 254 || type.isEmpty()) {
+        add(Severity.ERROR, DiagnosticCode.OPTION_DEF_INVALID, label,
+            "needs a name, a code from 1 to 254 and a type", "complete the option definition");
+        continue;
+      }
+      Optional<OptionDefinition> byName = StandardOptions.instance().byName(space, name, version);
+      Optional<OptionDefinition> byCode = StandardOptions.instance().byCode(space, code, version);
+      if (byName.isPresent() || byCode.isPresent()) {
+        OptionDefinition standard = byName.orElseGet(byCode::get);
+        add(Severity.ERROR, DiagnosticCode.OPTION_DEF_CLASH, label, "(code " + code + ") clashes with " + version
+            + "'s standard option " + standard.name() + " (code " + standard.code() + ")",
+            "use the standard option, or give the custom one an unused name and code");
+        continue;
+      }
+      List<String> fields = def.path("record-types").asText("").isBlank() ? List.of()
+          : List.of(def.path("record-types").asText().replace(" ", "").split(","));
+      OptionDefinition definition = new OptionDefinition(space, name, code, type, def.path("array").asBoolean(false), fields);
+      customByName.put(space + "/" + name, definition);
+      customByCode.put(space + "/" + code, definition);
+    }
+  }
+
+  private void optionData(JsonNode list, String scope) {
+    Map<String, Boolean> seen = new HashMap<>();
+    for (JsonNode option : list) {
+      String space = option.path("space").asText("dhcp4");
+      String name = option.path("name").asText("");
+      int code = option.path("code").asInt(-1);
+      String label = scope + " " + (name.isEmpty() ? "code " + code : name);
+      Optional<OptionDefinition> definition = definition(space, name, code);
+      if (definition.isEmpty()) {
+        boolean csv = option.path("csv-format").asBoolean(true);
+        if (!name.isEmpty() || csv) {
+          Optional<KeaVersion> later = StandardOptions.instance().firstVersionWith(space, name);
+          if (later.isPresent()) {
+            add(Severity.ERROR, DiagnosticCode.OPTION_NOT_IN_VERSION, label, "is a standard option only from "
+                + later.get() + " on, and " + version + " has no definition for it",
+                "target " + later.get() + " with --kea-version, or add an option-def for it");
+          } else {
+            add(Severity.ERROR, DiagnosticCode.OPTION_UNKNOWN, label, "has no definition in space " + space
+                + " for " + version, "add an option-def for it, or correct the option name");
+          }
+        }
+        continue;
+      }
+      OptionDefinition def = definition.get();
+      if (!name.isEmpty() && code >= 0 && code != def.code()) {
+        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label, "has code " + code + " but " + def.name()
+            + " is code " + def.code(), "drop the code or make it match the name");
+        continue;
+      }
+      String key = space + "/" + def.code();
+      if (seen.put(key, Boolean.TRUE) != null) {
+        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_DUPLICATE, label, "is set twice in this scope",
+            "keep one option-data entry per option");
+      }
+      JsonNode data = option.path("data");
+      if (!data.isMissingNode() && !data.isTextual()) {
+        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label, "\"data\" must be a string", "quote the value");
+        continue;
+      }
+      OptionValues.problem(def, data.asText(""), option.path("csv-format").asBoolean(true)).ifPresent(problem ->
+          add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label, problem + " (type " + def.type()
+              + (def.array() ? ", array" : "") + ")", "correct the option value"));
+    }
+  }
+
+  private Optional<OptionDefinition> definition(String space, String name, int code) {
+    if (!name.isEmpty()) {
+      OptionDefinition custom = customByName.get(space + "/" + name);
+      return custom != null ? Optional.of(custom) : StandardOptions.instance().byName(space, name, version);
+    }
+    OptionDefinition custom = customByCode.get(space + "/" + code);
+    return custom != null ? Optional.of(custom) : StandardOptions.instance().byCode(space, code, version);
+  }
+
+  private void versionKeys(JsonNode dhcp4) {
+    List<JsonNode> scopes = new ArrayList<>();
+    scopes.add(dhcp4);
+    dhcp4.path("shared-networks").forEach(n -> {
+      scopes.add(n);
+      n.path("subnet4").forEach(scopes::add);
+    });
+    dhcp4.path("subnet4").forEach(scopes::add);
+    for (JsonNode scope : scopes) {
+      String where = scope == dhcp4 ? "Dhcp4" : scope.has("subnet") ? "subnet " + scope.get("subnet").asText()
+          : "shared network " + scope.path("name").asText("?");
+      if (scope.has("reservation-mode") && version.atLeast(KeaVersion.V2_6)) {
+        notInVersion(where, "reservation-mode", "use reservations-global, reservations-in-subnet and reservations-out-of-pool");
+      }
+      if (!version.atLeast(KeaVersion.V3_0)) {
+        if (scope != dhcp4 && scope.has("client-classes")) {
+          notInVersion(where, "client-classes", "use \"client-class\" with one class name");
+        }
+        if (scope.has("evaluate-additional-classes")) {
+          notInVersion(where, "evaluate-additional-classes", "use \"require-client-classes\"");
+        }
+      }
+    }
+    if (dhcp4.has("control-sockets") && !version.atLeast(KeaVersion.V3_0)) {
+      notInVersion("Dhcp4", "control-sockets", "use one \"control-socket\" object");
+    }
+    for (JsonNode logger : dhcp4.path("loggers")) {
+      if (logger.has("output-options") && !version.atLeast(KeaVersion.V2_6)) {
+        notInVersion("logger " + logger.path("name").asText("?"), "output-options", "use \"output_options\"");
+      }
+    }
+  }
+
+  private void notInVersion(String where, String key, String hint) {
+    add(Severity.ERROR, DiagnosticCode.KEY_NOT_IN_VERSION, where, "\"" + key + "\" is not accepted by " + version, hint);
+  }
+
+  private static String identity(String key, String value) {
+    String canonical = switch (key) {
+      case "hw-address" -> Identifiers.canonicalMac(value);
+      case "client-id" -> Identifiers.canonicalClientId(value);
+      default -> null;
+    };
+    return key + "=" + (canonical != null ? canonical : value.trim().toLowerCase(Locale.ROOT));
+  }
+
+  private static IPv4Address address(JsonNode reservation) {
+    JsonNode ip = reservation.path("ip-address");
+    return ip.isTextual() ? Cidrs.parseAddress(ip.asText()) : null;
+  }
+
+  private static boolean inPool(SubnetView subnet, long value) {
+    return subnet.pools().stream().anyMatch(p -> p[0] <= value && value <= p[1]);
+  }
+
+  /** A pool's first and last address, or {@code null} when it is malformed. */
+  static long[] poolBounds(String pool) {
+    String text = pool.strip();
+    if (text.contains("/")) {
+      IPv4Address prefix = Cidrs.parsePrefix(text);
+      return prefix == null ? null : new long[] {prefix.getLower().longValue(), prefix.getUpper().longValue()};
+    }
+    int dash = text.indexOf('-');
+    if (dash < 0) {
+      return null;
+    }
+    IPv4Address first = Cidrs.parseAddress(text.substring(0, dash));
+    IPv4Address last = Cidrs.parseAddress(text.substring(dash + 1));
+    if (first == null || last == null || first.longValue() > last.longValue()) {
+      return null;
+    }
+    return new long[] {first.longValue(), last.longValue()};
+  }
+
+  private static String range(long[] bounds) {
+    return new IPv4Address((int) bounds[0]).toNormalizedString() + "-"
+        + new IPv4Address((int) bounds[1]).toNormalizedString();
+  }
+
+  private static String describe(JsonNode reservation) {
+    List<String> parts = new ArrayList<>();
+    for (String key : List.of("hostname", "ip-address")) {
+      if (reservation.path(key).isTextual()) {
+        parts.add(reservation.get(key).asText());
+      }
+    }
+    for (String key : IDENTIFIERS) {
+      if (reservation.path(key).isTextual()) {
+        parts.add(key + " " + reservation.get(key).asText());
+        break;
+      }
+    }
+    return parts.isEmpty() ? "reservation" : String.join(" ", parts);
+  }
+
+  private void add(Severity severity, DiagnosticCode code, String object, String message, String hint) {
+    findings.add(new Diagnostic(severity, code, object, message, hint));
+  }
+
+  /** The three reservation flags in effect for a scope. */
+  private record Flags(boolean global, boolean inSubnet, boolean outOfPool) {
+    static Flags of(JsonNode scope, Flags inherited) {
+      Flags flags = inherited;
+      JsonNode mode = scope.path("reservation-mode");
+      if (mode.isTextual()) {
+        String m = mode.asText();
+        flags = new Flags(m.equals("global"), m.equals("all") || m.equals("out-of-pool"), m.equals("out-of-pool"));
+      }
+      return new Flags(scope.path("reservations-global").asBoolean(flags.global),
+          scope.path("reservations-in-subnet").asBoolean(flags.inSubnet),
+          scope.path("reservations-out-of-pool").asBoolean(flags.outOfPool));
+    }
+  }
+}
