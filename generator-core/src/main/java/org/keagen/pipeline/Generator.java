@@ -9,7 +9,7 @@ import org.keagen.render.RenderResult;
 import org.keagen.resolve.Resolution;
 import org.keagen.resolve.Resolver;
 import org.keagen.snapshot.Snapshot;
-import org.keagen.validate.SemanticRules;
+import org.keagen.validate.KeaConfigValidator;
 
 /**
  * Runs resolve, render and validate on a snapshot. Pure, so the same input always gives the same
@@ -28,7 +28,7 @@ public final class Generator {
     RenderResult rendered = KeaRenderer.render(resolution.plan(), options.serverTemplate(), options.keaVersion());
     diagnostics.addAll(rendered.diagnostics());
     if (rendered.config() != null) {
-      diagnostics.addAll(SemanticRules.check(rendered.config().get("Dhcp4"), options.keaVersion()));
+      diagnostics.addAll(KeaConfigValidator.validate(rendered.config(), options.keaVersion()));
     }
     if (rendered.config() == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new Generation(null, resolution.plan(), diagnostics);
