@@ -17,12 +17,22 @@ import org.keagen.snapshot.SnapshotJson;
 public final class KeaConfigValidator {
   private KeaConfigValidator() {}
 
-  /** Every finding for the config tree {@code {"Dhcp4": ...}}. */
+  /**
+   * Every finding for the config tree {@code {"Dhcp4": ...}}. Structure comes first: when the
+   * schema finds errors, only they are reported (with the version-key findings, which the
+   * semantic rules phrase better than the schema), since rules over a malformed tree mislead.
+   */
   public static List<Diagnostic> validate(JsonNode config, KeaVersion version) {
-    List<Diagnostic> findings = new ArrayList<>(KeaSchemas.check(config, version));
-    if (config.path("Dhcp4").isObject()) {
-      findings.addAll(SemanticRules.check(config.get("Dhcp4"), version));
+    List<Diagnostic> schema = KeaSchemas.check(config, version);
+    List<Diagnostic> semantic = config.path("Dhcp4").isObject()
+        ? SemanticRules.check(config.get("Dhcp4"), version) : List.of();
+    List<Diagnostic> versionKeys = semantic.stream().filter(d -> d.code() == DiagnosticCode.KEY_NOT_IN_VERSION).toList();
+    List<Diagnostic> findings = new ArrayList<>(schema.stream()
+        .filter(d -> versionKeys.isEmpty() || d.code() != DiagnosticCode.KEY_NOT_IN_VERSION).toList());
+    if (findings.stream().noneMatch(Diagnostic::isError)) {
+      return semantic;
     }
+    findings.addAll(versionKeys);
     return findings;
   }
 

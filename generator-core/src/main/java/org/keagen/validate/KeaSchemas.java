@@ -16,7 +16,7 @@ import org.keagen.kea.KeaVersion;
 /**
  * Validates a Kea DHCPv4 config against the JSON Schema of the subset keagen emits for one Kea
  * version ({@code schemas/kea-dhcp4-<version>.schema.json}), reporting each violation with its
- * JSON path.
+ * JSON path. A key the version does not accept is reported as {@code key-not-in-version}.
  */
 public final class KeaSchemas {
   private static final String BASE = "https://keagen.org/schemas/";
@@ -31,9 +31,13 @@ public final class KeaSchemas {
     return schema(version).validate(config).stream()
         .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
             .thenComparing(ValidationMessage::getMessage))
-        .map(m -> Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, m.getInstanceLocation().toString(),
-            m.getMessage().replaceFirst("^\\$[^:]*: ", "") + " (" + version + " schema)",
-            "correct the config at that path"))
+        .map(m -> "not".equals(m.getType())
+            ? Diagnostic.error(DiagnosticCode.KEY_NOT_IN_VERSION, m.getInstanceLocation().toString(),
+                "has a key " + version + " does not accept (" + version + " schema)",
+                "use the key this version expects, or target another version with --kea-version")
+            : Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, m.getInstanceLocation().toString(),
+                m.getMessage().replaceFirst("^\\$[^:]*: ", "") + " (" + version + " schema)",
+                "correct the config at that path"))
         .toList();
   }
 
