@@ -117,6 +117,18 @@ class NautobotResponsesTest {
   }
 
   @Test
+  void ipParentIsNotUsed() throws Exception {
+    Snapshot snapshot = auto("""
+        {"prefixes": [{"id": "p1", "prefix": "10.0.0.0/24", "ip_version": 4, "rel_prefix_to_gateway": null}],
+         "pool_ips": [{"address": "10.0.0.5", "ip_version": 4, "parent": {"id": "untagged-child"}, "interfaces": []},
+                      {"address": "10.0.0.6", "ip_version": 4, "parent": null, "interfaces": []}]}
+        """);
+
+    assertEquals(List.of(Address.of("10.0.0.5"), Address.of("10.0.0.6")), snapshot.poolAddresses(),
+        "placed by containment when resolving, whatever Nautobot's parent");
+  }
+
+  @Test
   void missingOrNullInterfacesReadAsNone() throws Exception {
     Snapshot snapshot = auto("""
         {"pool_ips": [{"address": "10.0.0.5", "ip_version": 4}],
