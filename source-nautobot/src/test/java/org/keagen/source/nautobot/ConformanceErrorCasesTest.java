@@ -109,7 +109,7 @@ class ConformanceErrorCasesTest {
 
     JsonNode reserved = reservation(config(generation).at("/Dhcp4/reservations"), "192.168.1.20");
     assertEquals("http://server2/boot", option(reserved, "boot-file-name"));
-    assertEquals(List.of(), withCode(generation, DiagnosticCode.OPTION_CONFLICT), () -> lines(generation.diagnostics()));
+    assertEquals(List.of(), generation.errors(), () -> lines(generation.diagnostics()));
   }
 
   // ---- processed records, as the reference's error tests build them
@@ -172,12 +172,14 @@ class ConformanceErrorCasesTest {
 
   /**
    * Reference: duplicate_client_id (its mock otherwise serves the main fixtures). One device's MAC
-   * on two reserved addresses.
+   * on two reserved addresses. The reference places .66 and .67 in 10.22.160.0/26 by their parent id
+   * although they lie outside it; keagen places addresses by containment, so the prefix here is the
+   * /26 that holds them.
    */
   @Test
   void sameMacOnTwoReservedAddressesIsADuplicateIdentifier() throws SourceException {
     Snapshot snapshot = ProcessedSubnets.withContexts(NautobotResponses.deviceContexts(data(CONTEXTS)))
-        .subnet("10.22.160.0/26", "10.22.160.2", List.of(),
+        .subnet("10.22.160.64/26", "10.22.160.65", List.of(),
             new Reservation("10.22.160.66", "00:11:22:33:44:55", "DUP001", "device-dup", "dup-device",
                 "eth0", "management"),
             new Reservation("10.22.160.67", "00:11:22:33:44:55", "DUP001", "device-dup", "dup-device",

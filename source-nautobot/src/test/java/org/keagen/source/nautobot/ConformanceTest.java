@@ -255,7 +255,7 @@ class ConformanceTest {
         {"hw-address": "02:00:00:00:00:01", "hostname": "duplicate-static", "ip-address": "10.180.166.60", "option-data": []}
         """);
 
-    assertDiagnostic(run(snapshot), DiagnosticCode.RESERVE_DUPLICATE_ADDRESS, "10.180.166.60");
+    assertError(run(snapshot), DiagnosticCode.RESERVATION_DUPLICATE_ADDRESS, "10.180.166.60");
   }
 
   /**
