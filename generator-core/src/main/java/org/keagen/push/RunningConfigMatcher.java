@@ -2,7 +2,6 @@ package org.keagen.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,12 +43,10 @@ public final class RunningConfigMatcher {
 
   private void compareObjects(String path, JsonNode sent, JsonNode running) {
     if (running == null || !running.isObject()) {
-      differences.add(path + ": sent an object, running " + kind(running));
+      differences.add(path + ": sent a map, running " + kind(running));
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = sent.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : sent.properties()) {
       String key = field.getKey();
       JsonNode value = field.getValue();
       JsonNode counterpart = running.get(key);
@@ -79,7 +76,7 @@ public final class RunningConfigMatcher {
       return;
     }
     if (sent.size() != running.size()) {
-      differences.add(path + ": sent " + sent.size() + " entries, running " + running.size());
+      differences.add(path + ": sent " + entries(sent.size()) + ", running " + running.size());
     }
     boolean keyed = sent.size() > 0 && allObjects(sent) && allObjects(running) && hasIdentity(key, sent.get(0));
     List<JsonNode> unmatched = new ArrayList<>();
@@ -210,6 +207,10 @@ public final class RunningConfigMatcher {
     return sent.equals(running);
   }
 
+  private static String entries(int count) {
+    return count == 1 ? "1 entry" : count + " entries";
+  }
+
   private static boolean isEmpty(JsonNode value) {
     return (value.isArray() || value.isObject()) && value.size() == 0;
   }
@@ -231,7 +232,10 @@ public final class RunningConfigMatcher {
     if (node == null) {
       return "nothing";
     }
-    return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    if (node.isArray()) {
+      return "list";
+    }
+    return node.isObject() ? "map" : node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   /** A value for a message: redacted under secret-looking keys, cut when long. */

@@ -91,7 +91,7 @@ public final class UnixSocketChannel implements ControlChannel {
         return parse(received.toByteArray(), command, true);
       }
       received.write(buffer.array(), 0, count);
-      if (count > 0 && endsWithBrace(received)) {
+      if (count > 0 && endsWithBrace(buffer.array(), count)) {
         JsonNode whole = parse(received.toByteArray(), command, false);
         if (whole != null) {
           return whole;
@@ -114,11 +114,11 @@ public final class UnixSocketChannel implements ControlChannel {
     selector.selectedKeys().clear();
   }
 
-  private static boolean endsWithBrace(ByteArrayOutputStream received) {
-    byte[] bytes = received.toByteArray();
-    for (int i = bytes.length - 1; i >= 0; i--) {
-      if (!Character.isWhitespace(bytes[i])) {
-        return bytes[i] == '}' || bytes[i] == ']';
+  /** Whether the last non-blank byte read closes a JSON value, so the answer may be whole. */
+  private static boolean endsWithBrace(byte[] chunk, int length) {
+    for (int i = length - 1; i >= 0; i--) {
+      if (!Character.isWhitespace(chunk[i])) {
+        return chunk[i] == '}' || chunk[i] == ']';
       }
     }
     return false;

@@ -50,7 +50,7 @@ class RunningConfigMatcherTest {
   void aMissingListEntryAndAnExtraOneAreDifferences() {
     String sent = "{'subnet4':[{'id':1,'subnet':'192.0.2.0/24'}]}";
     String running = "{'subnet4':[{'id':2,'subnet':'192.0.2.0/24'},{'id':3,'subnet':'198.51.100.0/24'}]}";
-    assertEquals(List.of("Dhcp4.subnet4: sent 1 entries, running 2", "Dhcp4.subnet4[id=1]: sent, missing from the"
+    assertEquals(List.of("Dhcp4.subnet4: sent 1 entry, running 2", "Dhcp4.subnet4[id=1]: sent, missing from the"
         + " running config"), differences(sent, running));
   }
 
