@@ -1,6 +1,5 @@
 package org.keagen.pipeline;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.keagen.diagnostic.Diagnostic;
@@ -10,8 +9,12 @@ import org.keagen.render.RenderResult;
 import org.keagen.resolve.Resolution;
 import org.keagen.resolve.Resolver;
 import org.keagen.snapshot.Snapshot;
+import org.keagen.validate.KeaConfigValidator;
 
-/** Runs resolve and render on a snapshot; pure, so the same input always gives the same bytes. */
+/**
+ * Runs resolve, render and validate on a snapshot. Pure, so the same input always gives the same
+ * bytes; any error leaves no config.
+ */
 public final class Generator {
 
   private Generator() {}
@@ -22,12 +25,14 @@ public final class Generator {
     if (!resolution.ok()) {
       return new Generation(null, null, diagnostics);
     }
-    RenderResult rendered = KeaRenderer.render(resolution.plan(), options.serverTemplate());
+    RenderResult rendered = KeaRenderer.render(resolution.plan(), options.serverTemplate(), options.keaVersion());
     diagnostics.addAll(rendered.diagnostics());
-    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+    if (rendered.config() != null) {
+      diagnostics.addAll(KeaConfigValidator.validate(rendered.config(), options.keaVersion()));
+    }
+    if (rendered.config() == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new Generation(null, resolution.plan(), diagnostics);
     }
-    ObjectNode config = rendered.config();
-    return new Generation(CanonicalJson.write(config), resolution.plan(), diagnostics);
+    return new Generation(CanonicalJson.write(rendered.config()), resolution.plan(), diagnostics);
   }
 }

@@ -20,7 +20,8 @@ import org.keagen.kea.KeaVersion;
  *   <li>{@code client-class} / {@code client-classes} (list, 3.0) on subnets, pools, shared networks;
  *   <li>{@code require-client-classes} / {@code evaluate-additional-classes} (3.0);
  *   <li>{@code output_options} / {@code output-options} (2.6) in loggers;
- *   <li>hook libraries by file name only from 3.0, which loads hooks only from its own directory.
+ *   <li>hook libraries and control sockets by file name only from 3.0, which keeps them in its own
+ *       directories.
  * </ul>
  * A value the target cannot express (two control sockets before 3.0) is an error.
  */
@@ -60,9 +61,11 @@ public final class KeaDialect {
     }
     if (v3) {
       for (JsonNode hook : dhcp4.path("hooks-libraries")) {
-        if (hook instanceof ObjectNode h && h.path("library").isTextual()) {
-          String library = h.get("library").asText();
-          h.put("library", library.substring(library.lastIndexOf('/') + 1));
+        fileNameOnly(hook, "library");
+      }
+      for (JsonNode socket : dhcp4.path("control-sockets")) {
+        if (socket.path("socket-type").asText("unix").equals("unix")) {
+          fileNameOnly(socket, "socket-name");
         }
       }
     }
@@ -148,6 +151,14 @@ public final class KeaDialect {
     scope.remove(list);
     if (value.size() == 1) {
       scope.set(single, value.get(0));
+    }
+  }
+
+  /** Kea 3.0 keeps hooks and sockets in its own directories and takes a bare file name for them. */
+  private static void fileNameOnly(JsonNode node, String key) {
+    if (node instanceof ObjectNode object && object.path(key).isTextual()) {
+      String path = object.get(key).asText();
+      object.put(key, path.substring(path.lastIndexOf('/') + 1));
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.kea.KeaVersion;
 import org.keagen.plan.DhcpPlan;
 import org.keagen.plan.GeneratedReservation;
 import org.keagen.plan.GeneratedSubnet;
@@ -23,7 +24,8 @@ import org.keagen.snapshot.JsonObject;
 /**
  * Renders a plan into Kea's {@code {"Dhcp4": ...}} tree: the skeleton's server settings plus the
  * generated {@code option-def}, {@code reservations-global}, {@code reservations} and {@code
- * subnet4}. Subnets keep the plan's order; arrays whose order is free are sorted.
+ * subnet4}, rewritten for the target Kea version. Subnets keep the plan's order; arrays whose
+ * order is free are sorted.
  */
 public final class KeaRenderer {
   /** The keys keagen owns; a skeleton that sets them is refused. */
@@ -34,8 +36,9 @@ public final class KeaRenderer {
 
   private KeaRenderer() {}
 
-  public static RenderResult render(DhcpPlan plan, ServerTemplate template) {
-    ServerTemplate.Skeleton skeleton = template.render(Map.of());
+  /** Renders {@code plan} into {@code template}'s skeleton, in the keys {@code version} accepts. */
+  public static RenderResult render(DhcpPlan plan, ServerTemplate template, KeaVersion version) {
+    ServerTemplate.Skeleton skeleton = template.render(Map.of("kea_version", version.label()));
     if (skeleton.dhcp4() == null) {
       return new RenderResult(null, skeleton.diagnostics());
     }
@@ -61,6 +64,10 @@ public final class KeaRenderer {
     plan.globalReservations().forEach(r -> reservations.add(reservation(r)));
     ArrayNode subnets = dhcp4.putArray("subnet4");
     plan.subnets().forEach(s -> subnets.add(subnet(s)));
+    KeaDialect.adapt(dhcp4, version, diagnostics::add);
+    if (!diagnostics.isEmpty()) {
+      return new RenderResult(null, diagnostics);
+    }
     ObjectNode root = JSON.objectNode();
     root.set("Dhcp4", dhcp4);
     return new RenderResult(root, List.of());

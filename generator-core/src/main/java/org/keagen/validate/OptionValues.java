@@ -72,6 +72,9 @@ public final class OptionValues {
   /** What is wrong with one value of {@code type}, phrased to follow the value. */
   static Optional<String> value(String type, String raw) {
     String v = raw.strip();
+    if (v.isEmpty()) {
+      return Optional.of("is empty");
+    }
     return switch (type) {
       case "boolean" -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") || v.equals("1") || v.equals("0")
           ? Optional.empty() : Optional.of("is not a boolean (true or false)");
@@ -90,7 +93,7 @@ public final class OptionValues {
       case "fqdn" -> fqdn(v);
       case "binary" -> HEX.matcher(v.replace(" ", "")).matches() && !v.startsWith("0x")
           ? Optional.empty() : Optional.of("is not hex bytes (e.g. 0a0b0c)");
-      case "string", "tuple", "psid", "internal" -> v.isEmpty() ? Optional.of("is empty") : Optional.empty();
+      case "string", "tuple", "psid", "internal" -> Optional.empty();
       default -> Optional.of("has type " + type + ", which keagen cannot check");
     };
   }

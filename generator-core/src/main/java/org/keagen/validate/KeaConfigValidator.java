@@ -1,0 +1,56 @@
+package org.keagen.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.keagen.diagnostic.Diagnostic;
+import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.kea.KeaVersion;
+import org.keagen.snapshot.SnapshotJson;
+
+/**
+ * Validates any Kea DHCPv4 config, generated or hand-written, for one Kea version: the JSON
+ * Schema of the subset keagen emits, then the semantic rules. Running {@code kea-dhcp4 -t} is the
+ * caller's further choice ({@link KeaCheck}).
+ */
+public final class KeaConfigValidator {
+  private KeaConfigValidator() {}
+
+  /**
+   * Every finding for the config tree {@code {"Dhcp4": ...}}. Structure comes first: when the
+   * schema finds errors, only they are reported (with the version-key findings, which the
+   * semantic rules phrase better than the schema), since rules over a malformed tree mislead.
+   */
+  public static List<Diagnostic> validate(JsonNode config, KeaVersion version) {
+    List<Diagnostic> schema = KeaSchemas.check(config, version);
+    List<Diagnostic> semantic = config.path("Dhcp4").isObject()
+        ? SemanticRules.check(config.get("Dhcp4"), version) : List.of();
+    List<Diagnostic> versionKeys = semantic.stream().filter(d -> d.code() == DiagnosticCode.KEY_NOT_IN_VERSION).toList();
+    List<Diagnostic> findings = new ArrayList<>(schema.stream()
+        .filter(d -> versionKeys.isEmpty() || d.code() != DiagnosticCode.KEY_NOT_IN_VERSION).toList());
+    if (findings.stream().noneMatch(Diagnostic::isError)) {
+      return semantic;
+    }
+    findings.addAll(versionKeys);
+    return findings;
+  }
+
+  /** Every finding for config text; {@code origin} names the file. */
+  public static List<Diagnostic> validate(String text, String origin, KeaVersion version) {
+    JsonNode config;
+    try {
+      config = SnapshotJson.newMapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr();
+      return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "is not valid JSON" + where + ": "
+          + e.getOriginalMessage(), "fix the JSON syntax (Kea's own comments are not supported by keagen validate)"));
+    }
+    if (config == null || !config.path("Dhcp4").isObject()) {
+      return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "has no \"Dhcp4\" object",
+          "validate a kea-dhcp4 config: {\"Dhcp4\": {...}}"));
+    }
+    return validate(config, version);
+  }
+}
