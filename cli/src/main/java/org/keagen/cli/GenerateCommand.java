@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.keagen.diagnostic.Diagnostic;
+import org.keagen.kea.KeaVersion;
 import org.keagen.pipeline.GenerationOptions;
 import org.keagen.pipeline.Generation;
 import org.keagen.pipeline.Generator;
@@ -42,6 +43,10 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--snapshot", paramLabel = "FILE", description = "The snapshot file to read (--source snapshot).")
   Path snapshotFile;
+
+  @Option(names = "--kea-version", paramLabel = "VERSION", converter = KeaVersionConverter.class,
+      description = "The Kea version the config is for: 2.2, 2.4, 2.6 or 3.0 (default: the newest).")
+  KeaVersion keaVersion = KeaVersion.newest();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the config here (its subnet ids are kept); default: stdout.")
@@ -81,7 +86,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (!read.ok() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return report(err, diagnostics);
     }
-    Generation generation = Generator.run(read.snapshot(), GenerationOptions.defaults().withSubnetIds(history));
+    Generation generation = Generator.run(read.snapshot(),
+        GenerationOptions.defaults().withSubnetIds(history).withKeaVersion(keaVersion));
     diagnostics.addAll(generation.diagnostics());
     if (!generation.ok()) {
       return report(err, diagnostics);
@@ -125,6 +131,15 @@ final class GenerateCommand implements Callable<Integer> {
   private static int fail(PrintWriter err, String line) {
     err.println("keagen: " + line);
     return KeagenCommand.EXIT_ERROR;
+  }
+
+  /** Reads {@code --kea-version}; an unsupported version is a usage error. */
+  static final class KeaVersionConverter implements CommandLine.ITypeConverter<KeaVersion> {
+    @Override
+    public KeaVersion convert(String value) {
+      return KeaVersion.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+          "expected one of " + String.join(", ", KeaVersion.labels()) + " but was '" + value + "'"));
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -148,6 +148,21 @@ class GenerateCommandTest {
     assertEquals(List.of("kea-dhcp4.conf", "snap.json"), filesInDir(), "no temporary file is left");
   }
 
+  @Test
+  void rendersForTheKeaVersionAsked() throws IOException {
+    Path snapshot = write("snap.json", VALID);
+
+    JsonNode kea22 = new ObjectMapper().readTree(
+        keagen("generate", "--snapshot", snapshot.toString(), "--kea-version", "2.2").out());
+    JsonNode kea30 = new ObjectMapper().readTree(
+        keagen("generate", "--snapshot", snapshot.toString(), "--kea-version", "3.0.1").out());
+    JsonNode byDefault = new ObjectMapper().readTree(keagen("generate", "--snapshot", snapshot.toString()).out());
+
+    assertTrue(kea22.at("/Dhcp4/control-socket").isObject(), kea22.toString());
+    assertTrue(kea30.at("/Dhcp4/control-sockets").isArray(), kea30.toString());
+    assertEquals(kea30, byDefault, "the newest version is the default");
+  }
+
   // exit 1
 
   @Test
@@ -268,6 +283,14 @@ class GenerateCommandTest {
 
     assertEquals(64, run.exit());
     assertTrue(run.err().contains("'--source'") && run.err().contains("'ldap'"), run.err());
+  }
+
+  @Test
+  void anUnsupportedKeaVersionIsAUsageError() throws IOException {
+    Run run = keagen("generate", "--snapshot", write("snap.json", VALID).toString(), "--kea-version", "1.9");
+
+    assertEquals(64, run.exit());
+    assertTrue(run.err().contains("expected one of 2.2, 2.4, 2.6, 3.0 but was '1.9'"), run.err());
   }
 
   @Test
