@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 /**
  * Replaces a file's content atomically and only when it changes: the bytes go to a temporary file
  * in the same directory, are flushed to disk, take over the old file's permissions, owner and
- * group, and are renamed over the target; the directory is then flushed too. Readers see the old
- * file or the new one, never a partial one.
+ * group, and are renamed over the target (the file a symbolic link points to); the directory is
+ * then flushed too. Readers see the old file or the new one, never a partial one.
  */
 final class AtomicWrite {
   private AtomicWrite() {}
@@ -34,7 +34,8 @@ final class AtomicWrite {
     if (current != null && Arrays.equals(current, content)) {
       return false;
     }
-    Path absolute = target.toAbsolutePath();
+    // through a symbolic link, the file it points to is replaced and the link kept
+    Path absolute = current != null ? target.toRealPath() : target.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
         + System.nanoTime() + ".tmp");

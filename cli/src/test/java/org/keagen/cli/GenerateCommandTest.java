@@ -163,6 +163,20 @@ class GenerateCommandTest {
     assertEquals(kea30, byDefault, "the newest version is the default");
   }
 
+  @Test
+  void writesThroughASymbolicLinkAndKeepsTheLink() throws IOException {
+    Path snapshot = write("snap.json", VALID);
+    Path real = write("real.conf", "{\"Dhcp4\": {}}\n");
+    Path link = Files.createSymbolicLink(dir.resolve("kea-dhcp4.conf"), real.getFileName());
+
+    Run run = keagen("generate", "--snapshot", snapshot.toString(), "-o", link.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+    assertEquals(keagen("generate", "--snapshot", snapshot.toString()).out(), Files.readString(real));
+    assertEquals(List.of("kea-dhcp4.conf", "real.conf", "snap.json"), filesInDir(), "no temporary file is left");
+  }
+
   // exit 1
 
   @Test
