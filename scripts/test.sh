@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The whole test suite: installs Kea's kea-dhcp4 first where it is missing (so the tests that run
-# the real 'kea-dhcp4 -t' never skip on a machine that can have it), then builds and tests every
-# module. Extra arguments go to Maven.
+# The whole test suite: installs what the tests run for real where it is missing (Kea's kea-dhcp4 for
+# 'kea-dhcp4 -t'; kea-ctrl-agent and busybox's udhcpc for the push and end-to-end DHCP tests), so
+# those tests never skip on a machine that can have them, then builds and tests every module.
+# Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 scripts/install-kea.sh
+scripts/install-e2e-deps.sh
 exec mvn -B verify "$@"

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = "Generates ISC Kea DHCPv4 configuration from a network source of truth.",
     mixinStandardHelpOptions = true,
     versionProvider = KeagenCommand.Version.class,
-    subcommands = {GenerateCommand.class},
+    subcommands = {GenerateCommand.class, ValidateCommand.class, PushCommand.class},
     exitCodeOnInvalidInput = KeagenCommand.EXIT_USAGE)
 public final class KeagenCommand implements Runnable {
   /** Success. */

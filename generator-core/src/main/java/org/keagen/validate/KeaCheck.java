@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.kea.KeaVersion;
 import org.keagen.json.CanonicalJson;
 import org.keagen.snapshot.SnapshotJson;
 
@@ -84,6 +85,25 @@ public final class KeaCheck {
 
   public Path binary() {
     return binary;
+  }
+
+  /** The Kea version the binary reports with {@code -v}, or empty when it cannot be run or is not one keagen targets. */
+  public Optional<KeaVersion> version() {
+    try {
+      Process process = new ProcessBuilder(binary.toString(), "-v").redirectErrorStream(true)
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      String output = new String(process.getInputStream().readNBytes(256), StandardCharsets.UTF_8);
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill(process);
+        return Optional.empty();
+      }
+      return output.lines().findFirst().flatMap(KeaVersion::parse);
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   /**
