@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.json.JsonErrors;
 import org.keagen.kea.KeaVersion;
 import org.keagen.snapshot.SnapshotJson;
 
@@ -42,10 +43,8 @@ public final class KeaConfigValidator {
     try {
       config = SnapshotJson.newMapper().readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr();
-      return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "is not valid JSON" + where + ": "
-          + e.getOriginalMessage(), "fix the JSON syntax (Kea's own comments are not supported by keagen validate)"));
+      return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "is not valid JSON" + JsonErrors.describe(e),
+          "fix the JSON syntax (Kea's own comments are not supported by keagen validate)"));
     }
     if (config == null || !config.path("Dhcp4").isObject()) {
       return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "has no \"Dhcp4\" object",
