@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.keagen.diagnostic.Diagnostic;
+import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.kea.KeaVersion;
 import org.keagen.pipeline.GenerationOptions;
 import org.keagen.pipeline.Generation;
@@ -62,24 +63,27 @@ final class GenerateCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    String snapshotText;
+    byte[] snapshotBytes;
     try {
-      snapshotText = Files.readString(snapshotFile, StandardCharsets.UTF_8);
+      snapshotBytes = InputFiles.read(snapshotFile);
     } catch (IOException e) {
       return fail(err, "cannot read snapshot " + snapshotFile + ": " + IoReason.of(e));
     }
-    SnapshotJson.ReadResult read = SnapshotJson.read(snapshotText, snapshotFile.toString());
+    SnapshotJson.ReadResult read = SnapshotJson.read(snapshotBytes, snapshotFile.toString());
     diagnostics.addAll(read.diagnostics());
     SubnetIdHistory history = SubnetIdHistory.none();
     byte[] previous = null;
     if (outputFile != null && Files.exists(outputFile)) {
-      try {
-        previous = Files.readAllBytes(outputFile);
-      } catch (IOException e) {
-        return fail(err, "cannot read existing output " + outputFile + ": " + IoReason.of(e));
+      if (!Files.isRegularFile(outputFile)) {
+        return report(err, List.of(unwritable(Files.isDirectory(outputFile) ? "is a directory"
+            : "is not a regular file (a device, a pipe or a socket)")));
       }
-      SubnetIdHistory.ReadResult ids =
-          SubnetIdHistory.fromKeaConfig(new String(previous, StandardCharsets.UTF_8), outputFile.toString());
+      try {
+        previous = InputFiles.read(outputFile);
+      } catch (IOException e) {
+        return report(err, List.of(unwritable("cannot be read: " + IoReason.of(e))));
+      }
+      SubnetIdHistory.ReadResult ids = SubnetIdHistory.fromKeaConfig(previous, outputFile.toString());
       diagnostics.addAll(ids.diagnostics());
       history = ids.history();
     }
@@ -108,7 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
             previous, warning -> err.println("warning: " + warning));
         where = outputFile + (changed ? " changed" : " unchanged");
       } catch (IOException e) {
-        return fail(err, "cannot write " + outputFile + ": " + IoReason.of(e));
+        return report(err, List.of(unwritable("cannot be written: " + IoReason.of(e))));
       }
     }
     err.println(summary(generation.plan(), diagnostics.size(), where));
@@ -126,6 +130,11 @@ final class GenerateCommand implements Callable<Integer> {
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
     err.println("keagen: " + errors + " errors, nothing written");
     return KeagenCommand.EXIT_ERROR;
+  }
+
+  private Diagnostic unwritable(String what) {
+    return Diagnostic.error(DiagnosticCode.OUTPUT_UNWRITABLE, outputFile.toString(), what,
+        "give -o the path of a regular file in a directory keagen may write to");
   }
 
   private static int fail(PrintWriter err, String line) {

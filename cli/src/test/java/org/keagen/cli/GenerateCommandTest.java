@@ -270,7 +270,8 @@ class GenerateCommandTest {
     Run run = keagen("generate", "--snapshot", snapshot.toString(), "-o", output.toString());
 
     assertEquals(1, run.exit(), run.err());
-    assertEquals("keagen: cannot write " + output + ": no such file or directory\n", run.err());
+    assertEquals("error[output-unwritable] " + output + ": cannot be written: no such file or directory (fix: give -o"
+        + " the path of a regular file in a directory keagen may write to)\nkeagen: 1 errors, nothing written\n", run.err());
   }
 
   // exit 64
