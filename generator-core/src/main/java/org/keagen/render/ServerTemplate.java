@@ -1,5 +1,6 @@
 package org.keagen.render;
 
+import org.keagen.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,8 +71,7 @@ public final class ServerTemplate {
     try {
       root = SnapshotJson.newMapper().readTree(outcome.text());
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + " of its output";
+      String where = JsonErrors.where(e) + (e.getLocation() == null ? "" : " of its output");
       return failed("does not render to valid JSON" + where + ": " + e.getOriginalMessage(),
           "correct the JSON in the template");
     }

@@ -1,5 +1,6 @@
 package org.keagen.snapshot;
 
+import org.keagen.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -52,8 +53,7 @@ public final class SnapshotJson {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
+      String where = JsonErrors.where(e);
       return new ReadResult(null, List.of(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin,
           "not valid JSON" + where + ": " + e.getOriginalMessage(),
           "re-record the snapshot with 'keagen snapshot' or fix the JSON syntax")));

@@ -1,5 +1,6 @@
 package org.keagen.validate;
 
+import org.keagen.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -42,8 +43,7 @@ public final class KeaConfigValidator {
     try {
       config = SnapshotJson.newMapper().readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr();
+      String where = JsonErrors.where(e);
       return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "is not valid JSON" + where + ": "
           + e.getOriginalMessage(), "fix the JSON syntax (Kea's own comments are not supported by keagen validate)"));
     }
