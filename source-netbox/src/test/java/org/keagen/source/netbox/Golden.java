@@ -29,7 +29,13 @@ final class Golden {
       return;
     }
     assertTrue(Files.exists(file), "golden file " + file + " is missing; create it with -Dgolden.update=true");
-    assertEquals(Files.readString(file), actual, "differs from golden file " + file
-        + " (rewrite deliberately with -Dgolden.update=true)");
+    String expected = Files.readString(file);
+    if (!expected.equals(actual)) {
+      Path copy = Path.of("target", "golden-actual", relative);
+      Files.createDirectories(copy.getParent());
+      Files.writeString(copy, actual);
+      assertEquals(expected, actual, "differs from golden file " + file + " (actual output in "
+          + copy.toAbsolutePath() + "; rewrite deliberately with -Dgolden.update=true)");
+    }
   }
 }
