@@ -21,7 +21,7 @@ import org.keagen.source.SourceAdapter;
 import org.keagen.source.SourceException;
 
 /**
- * Reads DHCP facts from NetBox 4.2–4.7 over its REST API: prefixes tagged as DHCP subnets, IP
+ * Reads DHCP facts from NetBox 4.2–4.7 over its REST API: IPv4 prefixes tagged as DHCP subnets, IPv4
  * addresses tagged as pool members and reservations, the device interfaces those addresses are
  * assigned to (with their MAC addresses), and those interfaces' devices (serial, platform, role,
  * site or location, ZTP custom field, rendered config context).
@@ -82,8 +82,8 @@ public final class NetboxSource implements SourceAdapter {
       List<JsonNode> reserved = tagged.get(2);
 
       TreeSet<Long> interfaceIds = new TreeSet<>();
-      warnAboutOtherAssignments(pool4, sink, "pool");
-      warnAboutOtherAssignments(reserved, sink, "reserved");
+      // a pool address on a VM is ordinary (its lease); a reservation there cannot be served
+      warnAboutOtherAssignments(reserved, sink);
       for (JsonNode ip : concat(pool4, reserved)) {
         Long id = NetboxMapper.assignedInterface(ip);
         if (id != null) {
@@ -169,19 +169,21 @@ public final class NetboxSource implements SourceAdapter {
     return version;
   }
 
-  private static void warnAboutOtherAssignments(List<JsonNode> ips, ProgressSink sink, String kind) {
+  private static void warnAboutOtherAssignments(List<JsonNode> ips, ProgressSink sink) {
     for (JsonNode ip : ips) {
       JsonNode type = ip.get("assigned_object_type");
       if (type != null && !type.isNull() && !NetboxMapper.DEVICE_INTERFACE.equals(type.asText())) {
-        sink.warning(kind + " address " + ip.path("address").asText() + " (id " + ip.path("id").asText()
+        sink.warning("reserved address " + ip.path("address").asText() + " (id " + ip.path("id").asText()
             + ") is assigned to a " + type.asText() + ", not a device interface; keagen reads device"
             + " interfaces only, so it has no interface here");
       }
     }
   }
 
+  /** IPv4 objects ({@code family=4}: this is a DHCPv4 generator) carrying one tag. */
   private static HttpUrl tagged(BaseUrl base, String path, String tag, String fields) {
-    return base.api(path).addQueryParameter("tag", tag).addQueryParameter("fields", fields).build();
+    return base.api(path).addQueryParameter("tag", tag).addQueryParameter("family", "4")
+        .addQueryParameter("fields", fields).build();
   }
 
   /** One query per batch of ids, each batch as large as the URL length and page size allow. */

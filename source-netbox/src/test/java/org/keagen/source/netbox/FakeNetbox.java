@@ -22,7 +22,7 @@ import okhttp3.HttpUrl;
 /**
  * A NetBox REST API over recorded objects, for MockWebServer: {@code /api/status/} and the four list
  * endpoints keagen reads, with NetBox's token check, {@code tag} (AND of slugs, 400 for an unknown
- * slug) and {@code id} filters, {@code limit}/{@code offset} paging capped at {@code MAX_PAGE_SIZE},
+ * slug), {@code family} and {@code id} filters, {@code limit}/{@code offset} paging capped at {@code MAX_PAGE_SIZE},
  * and {@code fields=} projection, so a field the adapter forgets to ask for is really missing.
  * A hook sees every request first and may answer it instead (faults, delays).
  */
@@ -92,10 +92,14 @@ final class FakeNetbox extends Dispatcher {
         return json(400, "{\"tag\":[\"Select a valid choice. " + tag + " is not one of the available choices.\"]}");
       }
     }
+    String family = url.queryParameter("family");
     Set<Long> ids = new HashSet<>();
     url.queryParameterValues("id").forEach(id -> ids.add(Long.parseLong(id)));
     for (JsonNode object : data.get(kind)) {
       if (!ids.isEmpty() && !ids.contains(object.get("id").asLong())) {
+        continue;
+      }
+      if (family != null && !family.equals(object.path("family").path("value").asText())) {
         continue;
       }
       Set<String> slugs = new HashSet<>();

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
@@ -37,21 +37,30 @@ class NetboxIntegrationTest {
   private static String url;
   private static String token;
 
-  @BeforeAll
-  static void requireNetbox() throws IOException {
+  static {
     url = System.getenv("KEAGEN_NETBOX_URL");
     String tokenFile = System.getenv("KEAGEN_NETBOX_TOKEN_FILE");
     if (url == null || url.isBlank() || tokenFile == null || tokenFile.isBlank()) {
+      url = null;
       System.err.println("""
 
           ************************************************************************************
-          * SKIPPED NetboxIntegrationTest: no real NetBox configured.                          *
+          * SKIPPING NetboxIntegrationTest: no real NetBox configured.                         *
           * To run it: bash scripts/netbox/setup.sh && source /var/tmp/keagen-netbox/env      *
           ************************************************************************************
           """);
-      Assumptions.abort("no NetBox: " + SETUP_HINT);
+    } else {
+      try {
+        token = Files.readString(Path.of(tokenFile)).strip();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot read KEAGEN_NETBOX_TOKEN_FILE " + tokenFile, e);
+      }
     }
-    token = Files.readString(Path.of(tokenFile)).strip();
+  }
+
+  @BeforeEach
+  void requireNetbox() {
+    Assumptions.assumeTrue(url != null, "no NetBox: " + SETUP_HINT);
   }
 
   private static NetboxSourceConfig.Builder config(String tokenText, RecordingSink sink) {

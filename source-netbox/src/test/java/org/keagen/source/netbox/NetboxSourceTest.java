@@ -155,8 +155,16 @@ class NetboxSourceTest {
     assertEquals(Boolean.FALSE, snapshot.devices().get(2).ztpEnabled());
     Address onVm = snapshot.poolAddresses().stream().filter(a -> a.address().startsWith("192.168.10.102"))
         .findFirst().orElseThrow();
-    assertTrue(onVm.interfaces().isEmpty());
-    assertTrue(sink.warnings.stream().anyMatch(w -> w.contains("virtualization.vminterface")), sink.warnings::toString);
+    assertTrue(onVm.interfaces().isEmpty(), "a pool address on a VM interface carries no interface");
+    Address reservedOnVm = snapshot.reservedAddresses().stream().filter(a -> a.address().startsWith("192.168.10.30/"))
+        .findFirst().orElseThrow();
+    assertTrue(reservedOnVm.interfaces().isEmpty());
+    assertEquals(1, sink.warnings.size(), sink.warnings::toString);
+    assertTrue(sink.warnings.get(0).contains("reserved address 192.168.10.30/24 (id 109)")
+        && sink.warnings.get(0).contains("virtualization.vminterface"), sink.warnings::toString);
+    assertEquals(2, snapshot.prefixes().size(), "the tagged IPv6 prefix is not read (family=4)");
+    assertTrue(snapshot.reservedAddresses().stream().noneMatch(a -> a.address().contains(":")));
+    assertEquals(3, fake.requests.stream().filter(r -> "4".equals(r.getUrl().queryParameter("family"))).count());
     assertNoToken(V1_TOKEN, snapshot);
   }
 
@@ -368,6 +376,7 @@ class NetboxSourceTest {
       ObjectNode ip = ips.addObject();
       ip.put("id", 1 + i).put("address", "10.20." + (i / 250) + "." + (i % 250 + 1) + "/16")
           .put("assigned_object_type", "dcim.interface").put("assigned_object_id", ifId);
+      ip.putObject("family").put("value", 4);
       ip.putArray("tags").addObject().put("slug", "dhcp-reserve");
       ObjectNode iface = interfaces.addObject();
       iface.put("id", ifId).put("name", "eth0");
@@ -376,7 +385,9 @@ class NetboxSourceTest {
       device.put("id", devId).put("name", "d" + i);
       devices.add(device);
     }
-    ips.addObject().put("id", 99_999).put("address", "10.20.9.9/16").putArray("tags").addObject().put("slug", "dhcp-pool");
+    ObjectNode poolIp = ips.addObject().put("id", 99_999).put("address", "10.20.9.9/16");
+    poolIp.putObject("family").put("value", 4);
+    poolIp.putArray("tags").addObject().put("slug", "dhcp-pool");
     FakeNetbox fake = new FakeNetbox(data, "Bearer " + V2_TOKEN);
     server.setDispatcher(fake);
     NetboxSource source = NetboxSource.of(config(V2_TOKEN).build());
