@@ -61,7 +61,7 @@ public final class NetboxSource implements SourceAdapter {
   public Snapshot fetch() throws SourceException {
     long started = System.nanoTime();
     BaseUrl base = BaseUrl.parse(config.url());
-    ApiToken token = ApiToken.of(config.token().get());
+    ApiToken token = ApiToken.of(readToken());
     ProgressSink sink = config.progress();
     if (config.insecure()) {
       sink.warning("TLS certificate verification is off (--insecure): whoever answers at " + base.display()
@@ -118,6 +118,15 @@ public final class NetboxSource implements SourceAdapter {
       return snapshot;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private String readToken() throws SourceException {
+    try {
+      return config.token().get();
+    } catch (java.io.UncheckedIOException e) {
+      throw new SourceException(e.getMessage(), "check --token-file: it must name a readable file holding"
+          + " the NetBox API token");
     }
   }
 

@@ -1,5 +1,10 @@
 package org.keagen.source.netbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -88,6 +93,23 @@ public record NetboxSourceConfig(
   /** A builder with every default set; only the URL and the token are required. */
   public static Builder builder(String url, Supplier<String> token) {
     return new Builder(url, token);
+  }
+
+  /**
+   * A token supplier reading {@code file} when the fetch starts (for {@code --token-file}); a file
+   * that cannot be read makes the fetch fail with a {@link org.keagen.source.SourceException} naming
+   * the file.
+   */
+  public static Supplier<String> tokenFile(Path file) {
+    Objects.requireNonNull(file, "file");
+    return () -> {
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the token file " + file + " ("
+            + e.getClass().getSimpleName() + ")", e);
+      }
+    };
   }
 
   /** A builder starting from this configuration. */

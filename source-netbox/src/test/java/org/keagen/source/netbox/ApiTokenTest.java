@@ -27,6 +27,21 @@ class ApiTokenTest {
   }
 
   @Test
+  void aTokenFileIsReadWhenTheFetchStartsAndAMissingOneIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("token");
+    java.util.function.Supplier<String> supplier = NetboxSourceConfig.tokenFile(file);
+    java.nio.file.Files.writeString(file, "nbt_abcdefabcdef.FileSecret123\n");
+    assertEquals("Bearer nbt_abcdefabcdef.FileSecret123", ApiToken.of(supplier.get()).authorization());
+
+    java.nio.file.Path missing = dir.resolve("missing");
+    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(
+        NetboxSourceConfig.builder("http://127.0.0.1:9", NetboxSourceConfig.tokenFile(missing)).build()).fetch());
+    assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    assertTrue(e.hint().contains("--token-file"), e.hint());
+  }
+
+  @Test
   void malformedTokensAreRefusedWithoutQuotingThem() {
     SourceException empty = assertThrows(SourceException.class, () -> ApiToken.of("  \n"));
     assertTrue(empty.hint().contains("NETBOX_TOKEN"), empty.hint());
