@@ -18,9 +18,14 @@ import json
 import sys
 import uuid
 
+import logging
+
 import nautobot
 
 nautobot.setup()
+# A new custom field asks for a background job to initialise it on existing objects; without a
+# user in the change context Nautobot logs an error instead. Nothing needs initialising here.
+logging.getLogger("nautobot.extras.customfields").setLevel(logging.CRITICAL)
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import transaction  # noqa: E402
@@ -52,11 +57,12 @@ def fixed_id(kind, *key):
     return uuid.uuid5(ID_NAMESPACE, "/".join([kind, *[str(k) for k in key]]))
 
 
-def ensure(model, lookup, fields, kind):
-    """The object found by `lookup`, updated to `fields`, or created with them and a fixed id."""
+def ensure(model, lookup, fields, kind, create=None):
+    """The object found by `lookup`, updated to `fields`, or created with them and a fixed id
+    (from `create` instead of `lookup` when given)."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        obj = model(id=fixed_id(kind, *lookup.values()), **lookup, **fields)
+        obj = model(id=fixed_id(kind, *lookup.values()), **(create or lookup), **fields)
         obj.validated_save()
         return obj
     changed = False
@@ -147,7 +153,7 @@ class Seeder:
                 "type": "container" if p.get("status") == "container" else "network",
                 "status": self.active,
                 "tenant": tenants.get(p.get("tenant")),
-            }, "prefix")
+            }, "prefix", create={"prefix": str(network), "namespace": namespace})
             if p.get("vrf"):
                 prefix.vrfs.add(self.vrfs[p["vrf"]])
             prefix.locations.set([self.locations[p["scope"]]] if p.get("scope") else [])
@@ -156,9 +162,9 @@ class Seeder:
             prefixes.append((p, prefix))
 
         for a in s["ip_addresses"]:
-            self.address(a["address"], a.get("vrf"), a["tags"], self.active)
+            self.address(a["address"], a.get("vrf"), a["tags"])
         for p, prefix in prefixes:
-            gateway = self.address(p["gateway"], p.get("vrf"), None, self.active) if p.get("gateway") else None
+            gateway = self.address(p["gateway"], p.get("vrf"), None) if p.get("gateway") else None
             RelationshipAssociation.objects.filter(relationship=self.gateway, source_id=prefix.id).exclude(
                 destination_id=gateway.id if gateway else None).delete()
             if gateway and not RelationshipAssociation.objects.filter(
@@ -179,25 +185,25 @@ class Seeder:
         for d in s["devices"]:
             self.device(d)
 
-        dhcp = status("DHCP")
         for r in s["pool_ranges"]:
             first = ipaddress.ip_address(r["first"])
             last = ipaddress.ip_address(r["last"])
             for value in range(int(first), int(last) + 1):
                 address = f"{ipaddress.ip_address(value)}/{r['length']}"
-                self.address(address, r.get("vrf"), ["dhcp-pool"], dhcp)
+                self.address(address, r.get("vrf"), ["dhcp-pool"], ip_type="dhcp")
 
-    def address(self, address, vrf, tags, ip_status):
+    def address(self, address, vrf, tags, ip_type="host"):
+        """Nautobot 2.0+ marks DHCP addresses by type 'dhcp', not by status: all are Active."""
         interface = ipaddress.ip_interface(address)
         namespace = self.namespace(vrf)
         ip = IPAddress.objects.filter(host=str(interface.ip), parent__namespace=namespace).first()
         if ip is None:
             ip = IPAddress(id=fixed_id("ip-address", vrf, address), address=address, namespace=namespace,
-                           status=ip_status)
+                           status=self.active, type=ip_type)
             ip.validated_save()
-        elif ip.mask_length != interface.network.prefixlen or ip.status != ip_status:
+        elif ip.mask_length != interface.network.prefixlen or ip.type != ip_type:
             ip.mask_length = interface.network.prefixlen
-            ip.status = ip_status
+            ip.type = ip_type
             ip.validated_save()
         if tags is not None:
             ip.tags.set([self.tags[t] for t in tags])
@@ -223,7 +229,7 @@ class Seeder:
             }, "interface")
             wanted = []
             for a in i["addresses"]:
-                ip = self.address(a["address"], a["vrf"], [a["tag"]], self.active)
+                ip = self.address(a["address"], a["vrf"], [a["tag"]])
                 wanted.append(ip.id)
                 if not IPAddressToInterface.objects.filter(ip_address=ip, interface=interface).exists():
                     IPAddressToInterface(id=fixed_id("ip-to-interface", ip.id, interface.id),

@@ -10,8 +10,10 @@
 # Prints, last, the two variables the integration tests read:
 #   KEAGEN_NAUTOBOT_URL=http://127.0.0.1:18090
 #   KEAGEN_NAUTOBOT_TOKEN_FILE=/var/tmp/keagen-nautobot/token
-# (the token itself is never printed). `scripts/nautobot/setup.sh stop` stops the servers.
+# and writes them as export lines to $KEAGEN_NAUTOBOT_HOME/env (the token itself is never printed).
+# `scripts/nautobot/setup.sh stop` stops the servers.
 set -euo pipefail
+{ # parsed whole before it runs, so that editing this file cannot disturb a running setup
 
 started=$(date +%s)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -142,6 +144,10 @@ if [ "${KEAGEN_NAUTOBOT_SEED:-1}" != 0 ]; then
   "$home/venv/bin/python" "$here/seed.py" "$repo/scripts/site/realistic-site.json"
 fi
 
-log "Nautobot $version ready in $(( $(date +%s) - started ))s"
+printf 'export KEAGEN_NAUTOBOT_URL=%s\nexport KEAGEN_NAUTOBOT_TOKEN_FILE=%s\n' \
+  "http://127.0.0.1:$http_port" "$home/token" >"$home/env"
+log "Nautobot $version ready in $(( $(date +%s) - started ))s ('source $home/env' sets the variables below)"
 echo "KEAGEN_NAUTOBOT_URL=http://127.0.0.1:$http_port"
 echo "KEAGEN_NAUTOBOT_TOKEN_FILE=$home/token"
+exit 0
+}
