@@ -90,7 +90,13 @@ public final class NautobotSource implements SourceAdapter {
 
   /** The token, checked to be one header-safe word; its value never appears in a message. */
   private String token() throws SourceException {
-    String token = config.token().get();
+    String token;
+    try {
+      token = config.token().get();
+    } catch (RuntimeException e) {
+      throw new SourceException("cannot read the Nautobot API token: " + e.getMessage(),
+          "check NAUTOBOT_TOKEN or the file given with --token-file", e);
+    }
     String stripped = token == null ? "" : token.strip();
     if (stripped.isEmpty()) {
       throw new SourceException("no Nautobot API token",

@@ -1,5 +1,10 @@
 package org.keagen.source.nautobot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -90,6 +95,21 @@ public record NautobotSourceConfig(
     if (retries < 0 || retries > 20) {
       throw new IllegalArgumentException("retries must be 0 to 20, was " + retries);
     }
+  }
+
+  /**
+   * A token supplier reading {@code file} (its content, stripped) when the fetch starts; a file
+   * that cannot be read fails the fetch with a message naming the file, never its content.
+   */
+  public static Supplier<String> tokenFile(Path file) {
+    return () -> {
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+      } catch (IOException | RuntimeException e) {
+        throw new UncheckedIOException("cannot read token file " + file + " ("
+            + e.getClass().getSimpleName() + ")", e instanceof IOException io ? io : new IOException(e));
+      }
+    };
   }
 
   /** A builder with every default set; only the URL and the token are required. */

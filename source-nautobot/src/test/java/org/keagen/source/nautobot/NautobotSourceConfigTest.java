@@ -48,6 +48,20 @@ class NautobotSourceConfigTest {
   }
 
   @Test
+  void aTokenFileIsReadWhenFetchingAndAnUnreadableOneIsNamed() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("token", ".txt");
+    java.nio.file.Files.writeString(file, SECRET + "\n");
+    assertEquals(SECRET, NautobotSourceConfig.tokenFile(file).get());
+    java.nio.file.Files.delete(file);
+
+    SourceException e = assertThrows(SourceException.class, () -> NautobotSource.of(
+        NautobotSourceConfig.builder("http://127.0.0.1:9", NautobotSourceConfig.tokenFile(file)).build()).fetch());
+
+    assertEquals("cannot read the Nautobot API token: cannot read token file " + file + " (NoSuchFileException)",
+        e.getMessage());
+  }
+
+  @Test
   void baseUrlDropsApiSuffixesAndRefusesCredentials() throws Exception {
     assertEquals("https://nb.example.net", BaseUrl.parse("https://nb.example.net/api/graphql/").display());
     assertEquals("https://nb.example.net", BaseUrl.parse("https://nb.example.net/api").display());
