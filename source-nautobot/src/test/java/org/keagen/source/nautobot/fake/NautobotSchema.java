@@ -44,6 +44,7 @@ public final class NautobotSchema {
   public static final String VERSION = "3.2.7";
   private static final Set<String> BUILT_IN = Set.of("String", "Int", "Float", "Boolean", "ID");
   private static GraphQLSchema cached;
+  private static TypeDefinitionRegistry registry;
 
   private NautobotSchema() {}
 
@@ -61,20 +62,8 @@ public final class NautobotSchema {
   }
 
   /** The schema with data fetchers added by {@code wiring}. */
-  @SuppressWarnings("unchecked")
   public static GraphQLSchema build(Consumer<RuntimeWiring.Builder> wiring) {
-    Map<String, Object> introspection;
-    try (InputStream raw = NautobotSchema.class.getResourceAsStream(resource())) {
-      if (raw == null) {
-        throw new IllegalStateException("missing test resource " + resource()
-            + "; write it with scripts/nautobot/introspect.py");
-      }
-      introspection = new ObjectMapper().readValue(new GZIPInputStream(raw), Map.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Document document = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
-    TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(document);
+    TypeDefinitionRegistry registry = registry();
     RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
     for (ScalarTypeDefinition scalar : registry.scalars().values()) {
       if (!BUILT_IN.contains(scalar.getName())) {
@@ -90,6 +79,27 @@ public final class NautobotSchema {
     });
     wiring.accept(builder);
     return new SchemaGenerator().makeExecutableSchema(registry, builder.build());
+  }
+
+  /** The type definitions of the introspection result, read once (38 MB of JSON). */
+  @SuppressWarnings("unchecked")
+  private static synchronized TypeDefinitionRegistry registry() {
+    if (registry != null) {
+      return registry;
+    }
+    Map<String, Object> introspection;
+    try (InputStream raw = NautobotSchema.class.getResourceAsStream(resource())) {
+      if (raw == null) {
+        throw new IllegalStateException("missing test resource " + resource()
+            + "; write it with scripts/nautobot/introspect.py");
+      }
+      introspection = new ObjectMapper().readValue(new GZIPInputStream(raw), Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Document document = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
+    registry = new SchemaParser().buildRegistry(document);
+    return registry;
   }
 
   private static GraphQLScalarType passThrough(String name) {

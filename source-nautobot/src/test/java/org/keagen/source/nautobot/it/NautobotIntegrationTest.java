@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
@@ -35,10 +35,10 @@ import org.keagen.source.nautobot.ProgressSink;
  */
 class NautobotIntegrationTest {
   static final String GOLDEN = "nautobot/integration/realistic-site.kea-2.2.conf";
-  private static LiveServers.Server server;
+  private LiveServers.Server server;
 
-  @BeforeAll
-  static void requireNautobot() {
+  @BeforeEach
+  void requireNautobot() {
     server = LiveServers.nautobot();
   }
 
