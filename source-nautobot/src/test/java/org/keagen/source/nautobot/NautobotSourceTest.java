@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keagen.diagnostic.DiagnosticCode;
@@ -348,6 +349,31 @@ class NautobotSourceTest {
     assertTrue(e.getMessage().startsWith("cannot reach Nautobot at " + fake.url()
         + " (GraphQL query keagen_dhcp_prefixes (offset 0)): timed out"), e.getMessage());
     assertTrue(e.getMessage().endsWith("(after 2 attempts)"), e.getMessage());
+  }
+
+  @Test
+  void aCutConnectionIsRetried() throws Exception {
+    fake = FakeNautobot.start("site");
+    fake.intercept(r -> r.getUrl().encodedPath().equals("/api/graphql/"), 1,
+        r -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+
+    Snapshot snapshot = fetch(config());
+
+    assertEquals(2, snapshot.prefixes().size());
+    assertEquals(1 + 1 + 5, fake.server().getRequestCount(), "status, the cut attempt, then the five lists");
+  }
+
+  @Test
+  void aTruncatedResponseFails() {
+    fake = FakeNautobot.start("site");
+    fake.intercept(r -> r.getUrl().encodedPath().equals("/api/graphql/"), 1,
+        r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+            .body("{\"data\": {\"prefixes\": [{\"id\": ").build());
+
+    SourceException e = failure(config());
+
+    assertTrue(e.getMessage().contains("keagen_dhcp_prefixes (offset 0) at " + fake.url()
+        + ": the response is not a JSON object"), e.getMessage());
   }
 
   @Test
