@@ -10,6 +10,8 @@ import graphql.validation.ValidationError;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.keagen.source.nautobot.fake.NautobotSchema;
 
 /**
@@ -19,39 +21,49 @@ import org.keagen.source.nautobot.fake.NautobotSchema;
 class QueryDocumentsSchemaTest {
 
   private static List<ValidationError> errors(QueryDocument document) {
-    return ParseAndValidate.parseAndValidate(NautobotSchema.get(),
+    return errors(NautobotSchema.VERSION, document);
+  }
+
+  private static List<ValidationError> errors(String version, QueryDocument document) {
+    return ParseAndValidate.parseAndValidate(NautobotSchema.get(version),
         graphql.ExecutionInput.newExecutionInput(document.text()).build()).getErrors().stream()
         .filter(ValidationError.class::isInstance).map(ValidationError.class::cast).toList();
   }
 
-  private static void assertValid(QueryDocument document) {
-    List<ValidationError> errors = errors(document);
+  private static void assertValid(String version, QueryDocument document) {
+    List<ValidationError> errors = errors(version, document);
     assertTrue(errors.isEmpty(), () -> document.operationName() + " does not validate against Nautobot "
-        + NautobotSchema.VERSION + ":\n" + errors.stream().map(ValidationError::getMessage)
-        .collect(Collectors.joining("\n")));
+        + version + ":\n" + errors.stream().map(ValidationError::getMessage).collect(Collectors.joining("\n")));
   }
 
-  @Test
-  void defaultDocumentsValidate() {
+  static List<String> versions() {
+    return NautobotSchema.VERSIONS;
+  }
+
+  @ParameterizedTest
+  @MethodSource("versions")
+  void defaultDocumentsValidate(String version) {
     NautobotQueries queries = NautobotQueries.of(NautobotSourceConfig.builder("http://x", () -> "t").build());
-    assertValid(queries.prefixes());
-    assertValid(queries.addresses());
-    assertValid(queries.configContexts());
+    assertValid(version, queries.prefixes());
+    assertValid(version, queries.addresses());
+    assertValid(version, queries.configContexts());
   }
 
-  @Test
-  void documentsWithEveryOptionalFieldValidate() {
+  @ParameterizedTest
+  @MethodSource("versions")
+  void documentsWithEveryOptionalFieldValidate(String version) {
     NautobotQueries queries = NautobotQueries.of("prefix_to_gateway", "ztp_enabled", "kea_subnet_id");
-    assertValid(queries.prefixes());
-    assertValid(queries.addresses());
+    assertValid(version, queries.prefixes());
+    assertValid(version, queries.addresses());
     assertTrue(queries.prefixes().text().contains("subnet_id: cf_kea_subnet_id"));
   }
 
-  @Test
-  void documentsWithoutOptionalFieldsValidate() {
+  @ParameterizedTest
+  @MethodSource("versions")
+  void documentsWithoutOptionalFieldsValidate(String version) {
     NautobotQueries queries = NautobotQueries.of(null, null, null);
-    assertValid(queries.prefixes());
-    assertValid(queries.addresses());
+    assertValid(version, queries.prefixes());
+    assertValid(version, queries.addresses());
     assertFalse(queries.prefixes().text().contains("rel_"));
     assertFalse(queries.addresses().text().contains("cf_"));
   }

@@ -26,6 +26,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,30 +41,38 @@ import java.util.zip.GZIPInputStream;
  * UUID, DateTime, ...) pass values through unchanged, as Nautobot's do for JSON data.
  */
 public final class NautobotSchema {
-  /** The Nautobot version whose schema is committed. */
+  /** The Nautobot version whose schema the fake serves, the newest committed. */
   public static final String VERSION = "3.2.7";
+  /** Every Nautobot version whose schema is committed; the query documents must validate on each. */
+  public static final List<String> VERSIONS = List.of("2.4.44", "3.2.7");
   private static final Set<String> BUILT_IN = Set.of("String", "Int", "Float", "Boolean", "ID");
-  private static GraphQLSchema cached;
-  private static TypeDefinitionRegistry registry;
+  private static final Map<String, GraphQLSchema> CACHED = new HashMap<>();
+  private static final Map<String, TypeDefinitionRegistry> REGISTRIES = new HashMap<>();
 
   private NautobotSchema() {}
 
-  /** The resource holding the introspection result. */
-  public static String resource() {
-    return "/nautobot/schema-" + VERSION + ".json.gz";
+  /** The resource holding the introspection result of {@code version}. */
+  public static String resource(String version) {
+    return "/nautobot/schema-" + version + ".json.gz";
   }
 
-  /** The schema without data fetchers (every field reads the Map key of its name). */
-  public static synchronized GraphQLSchema get() {
-    if (cached == null) {
-      cached = build(builder -> {});
-    }
-    return cached;
+  /** The schema of {@link #VERSION} without data fetchers (every field reads the Map key of its name). */
+  public static GraphQLSchema get() {
+    return get(VERSION);
   }
 
-  /** The schema with data fetchers added by {@code wiring}. */
+  /** The schema of {@code version} without data fetchers. */
+  public static synchronized GraphQLSchema get(String version) {
+    return CACHED.computeIfAbsent(version, v -> build(v, builder -> {}));
+  }
+
+  /** The schema of {@link #VERSION} with data fetchers added by {@code wiring}. */
   public static GraphQLSchema build(Consumer<RuntimeWiring.Builder> wiring) {
-    TypeDefinitionRegistry registry = registry();
+    return build(VERSION, wiring);
+  }
+
+  private static GraphQLSchema build(String version, Consumer<RuntimeWiring.Builder> wiring) {
+    TypeDefinitionRegistry registry = registry(version);
     RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
     for (ScalarTypeDefinition scalar : registry.scalars().values()) {
       if (!BUILT_IN.contains(scalar.getName())) {
@@ -83,14 +92,15 @@ public final class NautobotSchema {
 
   /** The type definitions of the introspection result, read once (38 MB of JSON). */
   @SuppressWarnings("unchecked")
-  private static synchronized TypeDefinitionRegistry registry() {
+  private static synchronized TypeDefinitionRegistry registry(String version) {
+    TypeDefinitionRegistry registry = REGISTRIES.get(version);
     if (registry != null) {
       return registry;
     }
     Map<String, Object> introspection;
-    try (InputStream raw = NautobotSchema.class.getResourceAsStream(resource())) {
+    try (InputStream raw = NautobotSchema.class.getResourceAsStream(resource(version))) {
       if (raw == null) {
-        throw new IllegalStateException("missing test resource " + resource()
+        throw new IllegalStateException("missing test resource " + resource(version)
             + "; write it with scripts/nautobot/introspect.py");
       }
       introspection = new ObjectMapper().readValue(new GZIPInputStream(raw), Map.class);
@@ -99,6 +109,7 @@ public final class NautobotSchema {
     }
     Document document = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
     registry = new SchemaParser().buildRegistry(document);
+    REGISTRIES.put(version, registry);
     return registry;
   }
 

@@ -44,15 +44,23 @@ class SameSiteParityTest {
     Snapshot fromNetbox = withNeutralIds(netboxSource.fetch());
     Snapshot fromNautobot = withNeutralIds(
         NautobotSource.of(NautobotIntegrationTest.config(nautobot, ProgressSink.none())).fetch());
-    GenerationOptions options = GenerationOptions.defaults().withKeaVersion(KeaVersion.V2_2);
-    Generation netboxConfig = Generator.run(fromNetbox, options);
-    Generation nautobotConfig = Generator.run(fromNautobot, options);
+    assertEquals(3, fromNautobot.prefixes().size(), "the site has three DHCP prefixes");
+    assertEquals(fromNetbox.prefixes().size(), fromNautobot.prefixes().size());
+    assertEquals(fromNetbox.poolAddresses().size(), fromNautobot.poolAddresses().size());
+    assertEquals(fromNetbox.reservedAddresses().size(), fromNautobot.reservedAddresses().size());
+    assertEquals(fromNetbox.devices().size(), fromNautobot.devices().size());
 
-    assertNotNull(netboxConfig.configText(), () -> NautobotIntegrationTest.text(netboxConfig.diagnostics()));
-    assertNotNull(nautobotConfig.configText(), () -> NautobotIntegrationTest.text(nautobotConfig.diagnostics()));
-    assertEquals(netboxConfig.configText(), nautobotConfig.configText(),
-        "the same site gives different Kea configs from NetBox and Nautobot");
-    assertEquals(codes(netboxConfig), codes(nautobotConfig), "the same site gives different diagnostics");
+    for (KeaVersion version : List.of(KeaVersion.V2_2, KeaVersion.newest())) {
+      GenerationOptions options = GenerationOptions.defaults().withKeaVersion(version);
+      Generation netboxConfig = Generator.run(fromNetbox, options);
+      Generation nautobotConfig = Generator.run(fromNautobot, options);
+
+      assertNotNull(netboxConfig.configText(), () -> NautobotIntegrationTest.text(netboxConfig.diagnostics()));
+      assertNotNull(nautobotConfig.configText(), () -> NautobotIntegrationTest.text(nautobotConfig.diagnostics()));
+      assertEquals(netboxConfig.configText(), nautobotConfig.configText(),
+          "the same site gives different Kea " + version.label() + " configs from NetBox and Nautobot");
+      assertEquals(codes(netboxConfig), codes(nautobotConfig), "the same site gives different diagnostics");
+    }
   }
 
   private static List<String> codes(Generation generation) {
