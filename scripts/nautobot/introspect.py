@@ -1,7 +1,7 @@
 """Writes a Nautobot's GraphQL introspection result, the schema keagen's query documents are
 validated against (source-nautobot/src/test/resources/nautobot/schema-<version>.json).
 
-Run with any Python 3 that has graphql-core (the Nautobot venv has it):
+Run with a Python 3 that has graphql-core 3 (the venv of a Nautobot 3.x has it; the server may be 2.x):
 
     python introspect.py --url http://127.0.0.1:18090 --token-file /var/tmp/keagen-nautobot/token OUT.json
 
