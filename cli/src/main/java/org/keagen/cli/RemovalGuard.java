@@ -86,19 +86,19 @@ final class RemovalGuard {
       return Optional.empty();
     }
     return Optional.of(Finding.error(Finding.REMOVAL_OVER_LIMIT, output, "the new config would remove "
-        + share(removedSubnets, previous.subnets().size()) + " subnets and "
-        + share(removedReservations, previous.reservations().size()) + " reservations, more than the limit of "
+        + share(removedSubnets, previous.subnets().size(), "subnets") + " and "
+        + share(removedReservations, previous.reservations().size(), "reservations") + ", more than the limit of "
         + maxPercent + "%",
         "check the source and the filters; raise --max-removal-percent or pass --force to write it anyway"));
   }
 
-  /** {@code 3 of 8 (37.5%)}. */
-  private static String share(long part, int whole) {
+  /** {@code 3 of 8 subnets (37.5%)}. */
+  private static String share(long part, int whole, String what) {
     if (whole == 0) {
-      return "0 of 0";
+      return "0 of 0 " + what;
     }
     double percent = Math.round(part * 1000.0 / whole) / 10.0;
     String shown = percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
-    return part + " of " + whole + " (" + shown + "%)";
+    return part + " of " + whole + " " + what + " (" + shown + "%)";
   }
 }
