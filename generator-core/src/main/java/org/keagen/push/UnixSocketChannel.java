@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.keagen.json.JsonErrors;
 
 /**
  * Kea's unix control socket: one connection per command; Kea answers with one JSON object and
@@ -136,7 +137,7 @@ public final class UnixSocketChannel implements ControlChannel {
         return null;
       }
       throw new ControlChannelException("the answer to " + command.name() + " from " + endpoint()
-          + " is not JSON: " + e.getOriginalMessage());
+          + " is not JSON" + JsonErrors.describe(e));
     }
   }
 

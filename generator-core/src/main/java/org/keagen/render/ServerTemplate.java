@@ -1,6 +1,5 @@
 package org.keagen.render;
 
-import org.keagen.json.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.json.JsonErrors;
 import org.keagen.snapshot.SnapshotJson;
 import org.keagen.template.SandboxedTemplates;
 import org.keagen.template.TemplateOutcome;
@@ -71,8 +71,7 @@ public final class ServerTemplate {
     try {
       root = SnapshotJson.newMapper().readTree(outcome.text());
     } catch (JsonProcessingException e) {
-      String where = JsonErrors.where(e) + (e.getLocation() == null ? "" : " of its output");
-      return failed("does not render to valid JSON" + where + ": " + e.getOriginalMessage(),
+      return failed("does not render to valid JSON (in its output)" + JsonErrors.describe(e),
           "correct the JSON in the template");
     }
     if (root == null || !root.path("Dhcp4").isObject() || root.size() != 1) {

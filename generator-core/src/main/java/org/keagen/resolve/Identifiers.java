@@ -2,6 +2,7 @@ package org.keagen.resolve;
 
 import inet.ipaddr.MACAddressString;
 import inet.ipaddr.mac.MACAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 public final class Identifiers {
   private static final Pattern HEX_PAIRS = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})*");
   private static final Pattern HEX_RUN = Pattern.compile("([0-9a-fA-F]{2})+");
-  private static final Pattern QUOTED = Pattern.compile("'[^']+'");
+  /** A quoted literal: no quote inside, and no control character (Kea would cut the text at a NUL). */
+  private static final Pattern QUOTED = Pattern.compile("'[^'\\p{Cntrl}]+'");
   /** Kea refuses a client-id shorter than two bytes. */
   static final int MIN_CLIENT_ID_BYTES = 2;
   /** DHCP option 61 carries at most 255 bytes. */
@@ -40,7 +42,7 @@ public final class Identifiers {
   public static String canonicalClientId(String text) {
     String trimmed = text.trim();
     if (QUOTED.matcher(trimmed).matches()) {
-      int length = trimmed.length() - 2;
+      int length = trimmed.substring(1, trimmed.length() - 1).getBytes(StandardCharsets.UTF_8).length;
       return length >= MIN_CLIENT_ID_BYTES && length <= MAX_CLIENT_ID_BYTES ? trimmed : null;
     }
     String hex;

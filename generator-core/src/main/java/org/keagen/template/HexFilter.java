@@ -31,7 +31,10 @@ final class HexFilter implements Filter {
 
   static String hex(String text) {
     StringJoiner joined = new StringJoiner(":");
-    text.codePoints().forEach(cp -> joined.add(String.format("%02x", cp)));
+    text.codePoints().forEach(cp -> {
+      String digits = Integer.toHexString(cp);
+      joined.add(digits.length() < 2 ? "0" + digits : digits);
+    });
     return joined.toString();
   }
 }

@@ -14,7 +14,8 @@ import org.keagen.kea.OptionDefinition;
  * and records are comma-separated ({@code \,} escapes a comma), integers are decimal or {@code 0x}
  * hex within their type's range, booleans are {@code true}/{@code false}/{@code 1}/{@code 0}. It is
  * never looser than Kea, and stricter where Kea accepts what is plainly a mistake (an empty array
- * element, an IPv6 address in an IPv4 option, a malformed domain name).
+ * element, an IPv6 address in an IPv4 option, a malformed domain name, an unescaped comma in a
+ * single-valued option, of which Kea silently keeps the part before the comma).
  */
 public final class OptionValues {
   private static final Pattern HEX = Pattern.compile("(0x)?([0-9a-fA-F]{2})+");
@@ -47,6 +48,14 @@ public final class OptionValues {
         }
       }
       return Optional.empty();
+    }
+    if (!type.equals("internal")) {
+      // Kea splits csv data on commas and a single-valued option keeps the first part only
+      List<String> parts = splitCsv(data);
+      if (parts.size() > 1) {
+        return Optional.of("'" + data + "' has a comma that is not escaped, so Kea would keep only '"
+            + parts.get(0).strip() + "' (write \\, for a comma inside the value)");
+      }
     }
     return value(type, data).map(p -> "'" + data + "' " + p);
   }
