@@ -38,7 +38,9 @@ nb() { "$home/venv/bin/nautobot-server" "$@"; }
 
 stop() {
   if [ -f "$home/uwsgi.pid" ] && kill -0 "$(cat "$home/uwsgi.pid")" 2>/dev/null; then
-    kill -INT "$(cat "$home/uwsgi.pid")" || true
+    pid=$(cat "$home/uwsgi.pid")
+    kill -INT "$pid" || true
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   fi
   if [ -f "$home/redis/redis.pid" ] && kill -0 "$(cat "$home/redis/redis.pid")" 2>/dev/null; then
     kill "$(cat "$home/redis/redis.pid")" || true

@@ -10,6 +10,11 @@ package org.keagen.source.nautobot;
  */
 public record NautobotQueries(QueryDocument prefixes, QueryDocument addresses, QueryDocument configContexts) {
 
+  /** The fields of Nautobot's prefix and device types ({@code prefix.fields}, {@code device.fields}). */
+  public static QueryDocument schemaFields() {
+    return QueryDocument.load("schema_fields");
+  }
+
   /** The documents for {@code config}. */
   public static NautobotQueries of(NautobotSourceConfig config) {
     return of(config.gatewayRelationship(), config.ztpField(), config.subnetIdField());

@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * @param gatewayRelationship the key of the prefix-to-IP-address relationship giving a prefix's
  *     gateway (GraphQL field {@code rel_<key>}), or {@code null} to read no gateways
  * @param ztpField the key of the device custom field holding the ZTP flag (GraphQL {@code
- *     cf_<key>}), or {@code null}: devices then have no ZTP flag
- * @param subnetIdField the key of the prefix custom field holding an explicit Kea subnet id, or
- *     {@code null} (the default): ids then come from the previous config or are allocated
+ *     cf_<key>}), or {@code null}: devices then have no ZTP flag. A custom field Nautobot does not
+ *     have reads as unset on every object, with a warning; a missing relationship is an error
+ * @param subnetIdField the key of the prefix custom field holding an explicit Kea subnet id
+ *     (GraphQL {@code cf_<key>}), or {@code null}: ids then come from the previous config or are
+ *     allocated
  * @param optionDefSchema the name of the config context schema of the site option definitions
  *     ({@code Dhcp4.option-def}), or {@code null} to read none
  * @param staticDataSchema the name of the config context schema of static Kea reservations and
@@ -64,6 +66,7 @@ public record NautobotSourceConfig(
   public static final String DEFAULT_RESERVE_TAG = "dhcp-reserve";
   public static final String DEFAULT_GATEWAY_RELATIONSHIP = "prefix_to_gateway";
   public static final String DEFAULT_ZTP_FIELD = "ztp_enabled";
+  public static final String DEFAULT_SUBNET_ID_FIELD = "kea_subnet_id";
   public static final String DEFAULT_OPTION_DEF_SCHEMA = "nv-config-manager-site-dhcp-option-def";
   public static final String DEFAULT_STATIC_DATA_SCHEMA = "nv-config-manager-kea-static-data";
   public static final int DEFAULT_PAGE_SIZE = 250;
@@ -156,7 +159,7 @@ public record NautobotSourceConfig(
     private String reserveTag = DEFAULT_RESERVE_TAG;
     private String gatewayRelationship = DEFAULT_GATEWAY_RELATIONSHIP;
     private String ztpField = DEFAULT_ZTP_FIELD;
-    private String subnetIdField;
+    private String subnetIdField = DEFAULT_SUBNET_ID_FIELD;
     private String optionDefSchema = DEFAULT_OPTION_DEF_SCHEMA;
     private String staticDataSchema = DEFAULT_STATIC_DATA_SCHEMA;
     private int pageSize = DEFAULT_PAGE_SIZE;

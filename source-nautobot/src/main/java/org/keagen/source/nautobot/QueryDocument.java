@@ -21,7 +21,7 @@ public record QueryDocument(String operationName, String text) {
   private static final Pattern OPERATION = Pattern.compile("\\bquery\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
   /** The documents keagen sends, by resource name (without {@code .graphql}). */
-  public static final List<String> RESOURCES = List.of("prefixes", "ip_addresses", "config_contexts");
+  public static final List<String> RESOURCES = List.of("prefixes", "ip_addresses", "config_contexts", "schema_fields");
 
   /** Loads {@code <resource>.graphql} from this package. */
   public static QueryDocument load(String resource) {

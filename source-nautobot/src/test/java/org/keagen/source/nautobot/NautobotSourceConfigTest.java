@@ -23,7 +23,7 @@ class NautobotSourceConfigTest {
     assertEquals("dhcp-reserve", config.reserveTag());
     assertEquals("prefix_to_gateway", config.gatewayRelationship());
     assertEquals("ztp_enabled", config.ztpField());
-    assertNull(config.subnetIdField());
+    assertEquals("kea_subnet_id", config.subnetIdField());
     assertEquals("nv-config-manager-site-dhcp-option-def", config.optionDefSchema());
     assertEquals("nv-config-manager-kea-static-data", config.staticDataSchema());
     assertFalse(config.insecure());

@@ -61,10 +61,15 @@ class NautobotSourceTest {
 
   private NautobotSourceConfig.Builder config() {
     return NautobotSourceConfig.builder(fake.url(), () -> FakeNautobot.TOKEN)
-        .subnetIdField("kea_subnet_id")
         .retryBackoff(Duration.ofMillis(1))
         .readTimeout(Duration.ofSeconds(5))
         .progress(sink);
+  }
+
+  /** Requests running the GraphQL operation {@code name}. */
+  private static java.util.function.Predicate<mockwebserver3.RecordedRequest> operation(String name) {
+    return r -> r.getUrl().encodedPath().equals("/api/graphql/")
+        && r.getBody().utf8().contains("\"operationName\":\"" + name + "\"");
   }
 
   private Snapshot fetch(NautobotSourceConfig.Builder builder) throws SourceException {
@@ -146,7 +151,8 @@ class NautobotSourceTest {
     List<Integer> prefixOffsets = fake.calls().stream()
         .filter(c -> "keagen_dhcp_prefixes".equals(c.operationName())).map(FakeNautobot.Call::offset).toList();
     assertEquals(List.of(0, 2), prefixOffsets, "3 tagged prefixes: a full page, then a short one");
-    assertTrue(fake.calls().stream().allMatch(c -> c.variables().path("limit").asInt() == 2));
+    assertTrue(fake.calls().stream().filter(c -> !"keagen_schema_fields".equals(c.operationName()))
+        .allMatch(c -> c.variables().path("limit").asInt() == 2));
     assertTrue(sinkLines.contains("progress pool addresses 7 done"), sinkLines::toString);
   }
 
@@ -182,7 +188,8 @@ class NautobotSourceTest {
 
     assertTrue(e.getMessage().startsWith("Nautobot GraphQL query keagen_dhcp_prefixes (offset 0)"), e.getMessage());
     assertTrue(e.getMessage().contains("permission denied for one row"), e.getMessage());
-    assertEquals(1, fake.calls().size(), "nothing is fetched after the failure");
+    assertEquals(List.of("keagen_schema_fields", "keagen_dhcp_prefixes"),
+        fake.calls().stream().map(FakeNautobot.Call::operationName).toList(), "nothing is fetched after the failure");
   }
 
   @Test
@@ -199,25 +206,41 @@ class NautobotSourceTest {
   }
 
   @Test
-  void aRelationshipMissingFromNautobotIsReportedWithAHint() {
+  void aRelationshipMissingFromNautobotIsAnErrorWithAHint() {
     fake = FakeNautobot.start("site");
 
     SourceException e = failure(config().gatewayRelationship("prefix_to_router"));
 
-    assertTrue(e.getMessage().startsWith("Nautobot GraphQL query keagen_dhcp_prefixes (offset 0) at "), e.getMessage());
-    assertTrue(e.getMessage().contains("rel_prefix_to_router"), e.getMessage());
+    assertEquals("Nautobot at " + fake.url() + " has no relationship 'prefix_to_router' on prefixes"
+        + " (GraphQL field rel_prefix_to_router)", e.getMessage());
     assertTrue(e.hint().contains("--gateway-relationship"), e.hint());
+    assertEquals(List.of("keagen_schema_fields"), fake.calls().stream().map(FakeNautobot.Call::operationName).toList());
   }
 
   @Test
-  void aCustomFieldMissingFromNautobotIsReportedWithAHint() {
+  void aCustomFieldMissingFromNautobotReadsAsUnsetWithAWarning() throws Exception {
     fake = FakeNautobot.start("site");
 
-    SourceException e = failure(config().ztpField("provisioning"));
+    Snapshot snapshot = fetch(config().ztpField("provisioning").subnetIdField("dhcp_id"));
 
-    assertTrue(e.getMessage().contains("keagen_dhcp_addresses"), e.getMessage());
-    assertTrue(e.getMessage().contains("cf_provisioning"), e.getMessage());
-    assertTrue(e.hint().contains("--ztp-field"), e.hint());
+    assertTrue(snapshot.devices().stream().allMatch(d -> d.ztpEnabled() == null));
+    assertTrue(snapshot.prefixes().stream().allMatch(p -> p.subnetId() == null));
+    assertTrue(sinkLines.contains("warning Nautobot at " + fake.url() + " has no device custom field 'provisioning':"
+        + " devices get no ZTP flag (set --ztp-field to the field's key, or to none to silence this)"), sinkLines::toString);
+    assertTrue(sinkLines.stream().anyMatch(l -> l.contains("no prefix custom field 'dhcp_id'")), sinkLines::toString);
+    assertTrue(fake.calls().stream().noneMatch(c -> c.query().contains("cf_provisioning") || c.query().contains("cf_dhcp_id")));
+  }
+
+  @Test
+  void aFieldAnOlderNautobotLacksIsReportedWithTheVersionHint() {
+    fake = FakeNautobot.start("site");
+    fake.failWith(c -> "keagen_dhcp_prefixes".equals(c.operationName()),
+        "Cannot query field 'locations' on type 'PrefixType'. Did you mean 'location'?");
+
+    SourceException e = failure(config());
+
+    assertTrue(e.getMessage().contains("keagen_dhcp_prefixes (offset 0)"), e.getMessage());
+    assertTrue(e.hint().contains("Nautobot is 2.3 or later"), e.hint());
   }
 
   @Test
@@ -228,7 +251,8 @@ class NautobotSourceTest {
 
     assertTrue(snapshot.prefixes().stream().allMatch(p -> p.gateway() == null && p.subnetId() == null));
     assertTrue(snapshot.devices().stream().allMatch(d -> d.ztpEnabled() == null));
-    assertTrue(fake.calls().stream().noneMatch(c -> c.query().contains("rel_") || c.query().contains("cf_")));
+    assertTrue(fake.calls().stream().filter(c -> !"keagen_schema_fields".equals(c.operationName()))
+        .noneMatch(c -> c.query().contains("rel_") || c.query().contains("cf_")));
   }
 
   @Test
@@ -321,8 +345,8 @@ class NautobotSourceTest {
 
     SourceException e = failure(config().retries(2));
 
-    assertEquals("Nautobot at " + fake.url() + " answered HTTP 502 to the GraphQL query keagen_dhcp_prefixes"
-        + " (offset 0) (after 3 attempts): <html>Bad Gateway</html>", e.getMessage());
+    assertEquals("Nautobot at " + fake.url() + " answered HTTP 502 to the GraphQL query keagen_schema_fields"
+        + " (after 3 attempts): <html>Bad Gateway</html>", e.getMessage());
     assertEquals(4, fake.server().getRequestCount(), "the status request and three attempts");
   }
 
@@ -347,7 +371,7 @@ class NautobotSourceTest {
     SourceException e = failure(config().readTimeout(Duration.ofMillis(200)).retries(1));
 
     assertTrue(e.getMessage().startsWith("cannot reach Nautobot at " + fake.url()
-        + " (GraphQL query keagen_dhcp_prefixes (offset 0)): timed out"), e.getMessage());
+        + " (GraphQL query keagen_schema_fields): timed out"), e.getMessage());
     assertTrue(e.getMessage().endsWith("(after 2 attempts)"), e.getMessage());
   }
 
@@ -360,13 +384,14 @@ class NautobotSourceTest {
     Snapshot snapshot = fetch(config());
 
     assertEquals(2, snapshot.prefixes().size());
-    assertEquals(1 + 1 + 5, fake.server().getRequestCount(), "status, the cut attempt, then the five lists");
+    assertEquals(1 + 1 + 1 + 5, fake.server().getRequestCount(),
+        "status, the cut attempt, the schema fields, then the five lists");
   }
 
   @Test
   void aTruncatedResponseFails() {
     fake = FakeNautobot.start("site");
-    fake.intercept(r -> r.getUrl().encodedPath().equals("/api/graphql/"), 1,
+    fake.intercept(operation("keagen_dhcp_prefixes"), 1,
         r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
             .body("{\"data\": {\"prefixes\": [{\"id\": ").build());
 
@@ -379,7 +404,7 @@ class NautobotSourceTest {
   @Test
   void anHtmlPageInsteadOfJsonIsReported() {
     fake = FakeNautobot.start("site");
-    fake.intercept(r -> r.getUrl().encodedPath().equals("/api/graphql/"), 1,
+    fake.intercept(operation("keagen_dhcp_prefixes"), 1,
         r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
             .body("<html><title>Login</title></html>").build());
 
@@ -393,7 +418,7 @@ class NautobotSourceTest {
   void aServerIgnoringTheLimitIsAnError() {
     fake = FakeNautobot.start("site");
     String threeRows = "{\"data\": {\"prefixes\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]}}";
-    fake.intercept(r -> r.getUrl().encodedPath().equals("/api/graphql/"), 1,
+    fake.intercept(operation("keagen_dhcp_prefixes"), 1,
         r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(threeRows).build());
 
     SourceException e = failure(config().pageSize(2));

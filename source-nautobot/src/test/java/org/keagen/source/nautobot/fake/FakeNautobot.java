@@ -7,6 +7,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.schema.DataFetchingEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,7 +208,9 @@ public final class FakeNautobot implements AutoCloseable {
         .query(call.query())
         .operationName(call.operationName())
         .variables(MAPPER.convertValue(call.variables(), Map.class))
-        .graphQLContext(Map.of(FakeNautobot.class, this))
+        // Nautobot (graphql-core) answers several __type lookups in one request; graphql-java
+        // refuses them by default as "not in good faith"
+        .graphQLContext(Map.of(FakeNautobot.class, this, GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
         .build());
     Map<String, Object> spec = new java.util.LinkedHashMap<>(result.toSpecification());
     List<Object> errors = new ArrayList<>((List<Object>) spec.getOrDefault("errors", List.of()));

@@ -28,8 +28,9 @@ import org.keagen.source.nautobot.ProgressSink;
 
 /**
  * Against a real Nautobot 3.2 (or 2.4: {@code KEAGEN_NAUTOBOT_VERSION=2.4.44}) installed and seeded
- * with {@code scripts/site/realistic-site.json} by {@code scripts/nautobot/setup.sh}: what {@code keagen generate --source nautobot
- * --subnet-id-field kea_subnet_id} produces for Kea 2.2 equals the golden config and passes the
+ * with {@code scripts/site/realistic-site.json} by {@code scripts/nautobot/setup.sh}: what {@code
+ * keagen generate --source nautobot} (the defaults) produces for Kea 2.2 equals the golden config
+ * and passes the
  * real {@code kea-dhcp4 -t}. Runs when {@code KEAGEN_NAUTOBOT_URL} and {@code
  * KEAGEN_NAUTOBOT_TOKEN_FILE} are set, and skips loudly otherwise.
  */
@@ -42,10 +43,9 @@ class NautobotIntegrationTest {
     server = LiveServers.nautobot();
   }
 
-  /** The configuration the realistic site needs: the defaults and the subnet id custom field. */
+  /** The defaults ({@code keagen generate --source nautobot --url URL}), in pages of 10. */
   static NautobotSourceConfig config(LiveServers.Server server, ProgressSink sink) {
-    return NautobotSourceConfig.builder(server.url(), server.token())
-        .subnetIdField("kea_subnet_id").pageSize(10).progress(sink).build();
+    return NautobotSourceConfig.builder(server.url(), server.token()).pageSize(10).progress(sink).build();
   }
 
   @Test
