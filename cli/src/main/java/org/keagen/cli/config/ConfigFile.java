@@ -23,7 +23,7 @@ import org.keagen.snapshot.SnapshotJson;
  * Reads {@code keagen.yaml} (or a {@code .json} file) into a {@link KeagenConfig}. Every problem is
  * reported, not just the first, as {@code FILE: key 'a.b': what is wrong}. Values are never quoted
  * back except for the short enumerations ({@code source}, {@code kea-version}), so a secret pasted
- * into the wrong key is not printed.
+ * into the wrong key is not printed. Paths are resolved against the file's directory and normalised.
  */
 public final class ConfigFile {
   /** The top-level keys, in the order the docs list them. */
@@ -287,7 +287,7 @@ public final class ConfigFile {
       return null;
     }
     try {
-      return dir.resolve(value);
+      return dir.resolve(value).normalize();
     } catch (java.nio.file.InvalidPathException e) {
       problem(key, "not a valid path");
       return null;

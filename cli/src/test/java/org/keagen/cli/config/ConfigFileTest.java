@@ -74,7 +74,7 @@ class ConfigFileTest {
     assertEquals(true, config.insecure());
     assertEquals(new KeagenConfig.Filter(List.of("dc1"), List.of("red", "blue"), List.of()), config.filter());
     assertEquals(KeaVersion.V2_6, config.keaVersion());
-    assertEquals(Path.of("sites", "dc1", "../../templates/site.json.peb"), config.template());
+    assertEquals(Path.of("templates", "site.json.peb"), config.template());
     assertEquals(Path.of("sites", "dc1", "kea-dhcp4.conf"), config.output());
     assertEquals(10, config.maxRemovalPercent());
     assertEquals(true, config.backup());
