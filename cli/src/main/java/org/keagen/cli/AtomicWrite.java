@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Replaces a file's content atomically and only when it changes: the bytes go to a temporary file
  * in the same directory, are flushed to disk, take over the old file's permissions, owner and
  * group, and are renamed over the target (the file a symbolic link points to); the directory is
- * then flushed too. Readers see the old file or the new one, never a partial one.
+ * then flushed too. Readers see the old file or the new one, never a partial one. The old bytes
+ * may be kept as {@code FILE.bak}, written the same way.
  */
 final class AtomicWrite {
   private AtomicWrite() {}
@@ -31,11 +32,36 @@ final class AtomicWrite {
    */
   static boolean ifChanged(Path target, byte[] content, byte[] current, Consumer<String> warnings)
       throws IOException {
+    return ifChanged(target, content, current, false, warnings);
+  }
+
+  /**
+   * As {@link #ifChanged(Path, byte[], byte[], Consumer)}; with {@code backup}, the replaced bytes
+   * are first kept, atomically too, in {@code FILE.bak} beside the file (with its permissions).
+   */
+  static boolean ifChanged(Path target, byte[] content, byte[] current, boolean backup, Consumer<String> warnings)
+      throws IOException {
     if (current != null && Arrays.equals(current, content)) {
       return false;
     }
     // through a symbolic link, the file it points to is replaced and the link kept
     Path absolute = current != null ? target.toRealPath() : target.toAbsolutePath();
+    if (backup && current != null) {
+      replace(absolute.resolveSibling(absolute.getFileName() + ".bak"), current, absolute, warnings);
+    }
+    replace(absolute, content, current != null ? absolute : null, warnings);
+    return true;
+  }
+
+  /** The backup file {@link #ifChanged(Path, byte[], byte[], boolean, Consumer)} keeps for {@code target}. */
+  static Path backupOf(Path target) throws IOException {
+    Path absolute = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+    return absolute.resolveSibling(absolute.getFileName() + ".bak");
+  }
+
+  /** Temp file, fsync, attributes of {@code attributesFrom} (if any), rename, directory fsync. */
+  private static void replace(Path absolute, byte[] content, Path attributesFrom, Consumer<String> warnings)
+      throws IOException {
     Path dir = absolute.getParent();
     Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
         + System.nanoTime() + ".tmp");
@@ -47,8 +73,8 @@ final class AtomicWrite {
         }
         channel.force(true);
       }
-      if (current != null) {
-        keepAttributes(absolute, temp, warnings);
+      if (attributesFrom != null) {
+        keepAttributes(attributesFrom, temp, warnings);
       }
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -59,7 +85,6 @@ final class AtomicWrite {
       Files.deleteIfExists(temp);
     }
     syncDirectory(dir);
-    return true;
   }
 
   private static void keepAttributes(Path from, Path to, Consumer<String> warnings) throws IOException {

@@ -8,10 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** The operating system's reason behind an I/O failure, in words, without the exception's class. */
-final class IoReason {
+public final class IoReason {
   private IoReason() {}
 
-  static String of(IOException e) {
+  public static String of(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file or directory";
     }

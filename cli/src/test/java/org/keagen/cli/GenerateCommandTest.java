@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GenerateCommandTest {
   /** A time no run of these tests can produce, to tell a rewritten file from an untouched one. */
@@ -59,13 +56,8 @@ class GenerateCommandTest {
   private record Run(int exit, String out, String err) {}
 
   private static Run keagen(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = KeagenCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exit = commandLine.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    CliRun run = CliRun.of(args);
+    return new Run(run.exit(), run.out(), run.err());
   }
 
   private Path write(String name, String text) throws IOException {
@@ -231,7 +223,9 @@ class GenerateCommandTest {
     Run run = keagen("generate", "--snapshot", missing.toString());
 
     assertEquals(1, run.exit());
-    assertEquals("keagen: cannot read snapshot " + missing + ": no such file or directory\n", run.err());
+    assertEquals("error[source-failed] " + missing + ": cannot read the snapshot: no such file or directory"
+        + " (fix: check the path given by --snapshot or 'snapshot' in the config file)\n"
+        + "keagen: 1 errors, nothing written\n", run.err());
     assertNoStackTrace(run);
   }
 
@@ -242,8 +236,8 @@ class GenerateCommandTest {
     Run run = keagen("generate", "--snapshot", directory.toString());
 
     assertEquals(1, run.exit());
-    assertTrue(run.err().startsWith("keagen: cannot read snapshot " + directory + ": "), run.err());
-    assertEquals(1, run.err().lines().count(), run.err());
+    assertTrue(run.err().startsWith("error[source-failed] " + directory + ": cannot read the snapshot: "), run.err());
+    assertEquals(2, run.err().lines().count(), run.err());
     assertNoStackTrace(run);
   }
 
@@ -270,8 +264,9 @@ class GenerateCommandTest {
     Run run = keagen("generate", "--snapshot", snapshot.toString(), "-o", output.toString());
 
     assertEquals(1, run.exit(), run.err());
-    assertEquals("error[output-unwritable] " + output + ": cannot be written: no such file or directory (fix: give -o"
-        + " the path of a regular file in a directory keagen may write to)\nkeagen: 1 errors, nothing written\n", run.err());
+    assertTrue(run.err().startsWith("error[output-unwritable] " + output
+        + ": cannot write the config: no such file or directory"), run.err());
+    assertEquals("keagen: 1 errors, nothing written", run.err().lines().reduce((a, b) -> b).orElseThrow());
   }
 
   // exit 64
@@ -309,12 +304,15 @@ class GenerateCommandTest {
   }
 
   @Test
-  void sourcesNotBuiltYetAreUsageErrors() {
+  void sourcesNotBuiltYetAreUsageErrors() throws IOException {
+    Path token = write("token", "s3cret-token-value\n");
     for (String source : List.of("netbox", "nautobot")) {
-      Run run = keagen("generate", "--source", source);
+      Run run = keagen("generate", "--source", source, "--url", "https://" + source + ".example.net",
+          "--token-file", token.toString());
 
       assertEquals(64, run.exit(), source);
-      assertTrue(run.err().startsWith("--source " + source + " is not available yet in this build"), run.err());
+      assertTrue(run.err().startsWith("--source " + source + " is not available in this build"), run.err());
+      assertFalse(run.err().contains("s3cret"), run.err());
     }
   }
 

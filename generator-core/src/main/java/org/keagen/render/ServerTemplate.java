@@ -71,7 +71,7 @@ public final class ServerTemplate {
     try {
       root = SnapshotJson.newMapper().readTree(outcome.text());
     } catch (JsonProcessingException e) {
-      return failed("does not render to valid JSON (in its output)" + JsonErrors.describe(e),
+      return failed("does not render to valid JSON" + JsonErrors.describe(e) + " (line and column of its output)",
           "correct the JSON in the template");
     }
     if (root == null || !root.path("Dhcp4").isObject() || root.size() != 1) {

@@ -43,6 +43,15 @@ public final class Cidrs {
    * 10.0.0.5/24} is the address 10.0.0.5), or {@code null}.
    */
   public static IPv4Address parseAddress(String text) {
+    long plain = plainAddressValue(text.trim());
+    if (plain >= 0) {
+      return new IPv4Address((int) plain);
+    }
+    return libraryParseAddress(text);
+  }
+
+  /** {@link #parseAddress} by the IP address library alone, for any notation it accepts. */
+  static IPv4Address libraryParseAddress(String text) {
     try {
       var address = new IPAddressString(text.trim()).toAddress();
       if (!address.isIPv4()) {
@@ -56,6 +65,62 @@ public final class Cidrs {
 
   /** True when {@code text} denotes an IPv6 address or prefix (skipped by a DHCPv4 run). */
   public static boolean isIpv6(String text) {
-    return new IPAddressString(text.trim()).isIPv6();
+    String trimmed = text.trim();
+    return plainAddressValue(trimmed) < 0 && new IPAddressString(trimmed).isIPv6();
+  }
+
+  /**
+   * The value of {@code text} when it is the common form whose meaning leaves no doubt: four
+   * decimal octets without leading zeros, optionally {@code /len} (0 to 32, no leading zero) with
+   * host bits set under it. Anything else gives -1 and goes to the library: other notations
+   * (octal, hex, fewer octets, masks), and a zero host under a prefix, which the library reads as
+   * the whole block. Sources write one address this way per IP object, so this saves a full
+   * parse per address on large fabrics without changing what any text means.
+   */
+  static long plainAddressValue(String text) {
+    int n = text.length();
+    int i = 0;
+    long value = 0;
+    for (int octet = 0; octet < 4; octet++) {
+      int start = i;
+      int v = 0;
+      while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        v = v * 10 + (text.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || v > 255 || (digits > 1 && text.charAt(start) == '0')) {
+        return -1;
+      }
+      value = value << 8 | v;
+      if (octet < 3) {
+        if (i >= n || text.charAt(i) != '.') {
+          return -1;
+        }
+        i++;
+      }
+    }
+    if (i == n) {
+      return value;
+    }
+    if (text.charAt(i) != '/') {
+      return -1;
+    }
+    i++;
+    int start = i;
+    int length = 0;
+    while (i < n && i - start < 2 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      length = length * 10 + (text.charAt(i) - '0');
+      i++;
+    }
+    int digits = i - start;
+    if (i != n || digits == 0 || length > 32 || (digits > 1 && text.charAt(start) == '0')) {
+      return -1;
+    }
+    long hostMask = length == 32 ? 0 : (1L << (32 - length)) - 1;
+    if (length < 32 && (value & hostMask) == 0) {
+      return -1;
+    }
+    return value;
   }
 }

@@ -70,6 +70,20 @@ public final class Identifiers {
     return HexFormat.ofDelimiter(":").formatHex(bytes);
   }
 
+  /**
+   * A comparable identity for a reservation identifier ({@code hw-address}, {@code client-id},
+   * {@code duid}, ...): the canonical MAC or hex client-id, else the lower-case text, so that two
+   * spellings of one identifier compare equal.
+   */
+  public static String identity(String key, String value) {
+    String canonical = switch (key) {
+      case "hw-address" -> canonicalMac(value);
+      case "client-id" -> canonicalClientId(value);
+      default -> null;
+    };
+    return key + "=" + (canonical != null ? canonical : value.trim().toLowerCase(Locale.ROOT));
+  }
+
   /** The client-id used when a device has a serial but no template: the serial as a quoted literal. */
   public static String quotedSerial(String serial) {
     return "'" + serial + "'";

@@ -182,7 +182,7 @@ public final class SemanticRules {
       for (String key : IDENTIFIERS) {
         JsonNode value = reservation.path(key);
         if (value.isTextual()) {
-          String identity = identity(key, value.asText());
+          String identity = Identifiers.identity(key, value.asText());
           String first = identifiers.putIfAbsent(identity, describe(reservation));
           if (first != null) {
             add(Severity.ERROR, DiagnosticCode.DUPLICATE_IDENTIFIER, label, "has the same " + key + " "
@@ -343,15 +343,6 @@ public final class SemanticRules {
 
   private void notInVersion(String where, String key, String hint) {
     add(Severity.ERROR, DiagnosticCode.KEY_NOT_IN_VERSION, where, "\"" + key + "\" is not accepted by " + version, hint);
-  }
-
-  private static String identity(String key, String value) {
-    String canonical = switch (key) {
-      case "hw-address" -> Identifiers.canonicalMac(value);
-      case "client-id" -> Identifiers.canonicalClientId(value);
-      default -> null;
-    };
-    return key + "=" + (canonical != null ? canonical : value.trim().toLowerCase(Locale.ROOT));
   }
 
   private static IPv4Address address(JsonNode reservation) {
