@@ -31,9 +31,8 @@ import java.util.function.Function;
  * variable doubled by {@code set} fills memory), no {@code format} filter (its widths allocate at
  * will), Pebble's own {@code _context}, {@code template} and {@code locale} out of reach, every
  * filter's work and result and every {@code ~} or {@code +} bounded, and a cap on template and
- * output size. So a render costs time
- * and memory linear in the template's size. Templates are compiled once per distinct text.
- * Thread-safe.
+ * output size. So a render costs time and memory linear in the template's size. Templates are
+ * compiled once per distinct text. Thread-safe.
  */
 public final class SandboxedTemplates {
   /** The longest template text accepted. */
