@@ -48,7 +48,7 @@ class OptionValuesFuzzTest {
     Optional<String> problem = OptionValues.problem(definition, value, csv);
 
     assertEquals(problem, OptionValues.problem(definition, value, csv), "the same answer twice");
-    Slow.check(start, value);
+    Slow.check("option-value", start, value);
   }
 
   @FuzzTest

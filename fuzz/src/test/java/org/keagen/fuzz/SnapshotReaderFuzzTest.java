@@ -50,7 +50,7 @@ class SnapshotReaderFuzzTest {
     } else {
       assertTrue(generation.diagnostics().stream().anyMatch(Diagnostic::isError), "a failed run has an error");
     }
-    Slow.check(start, input);
+    Slow.check("snapshot", start, input);
   }
 
   @FuzzTest
@@ -62,6 +62,6 @@ class SnapshotReaderFuzzTest {
     String text = new String(input, java.nio.charset.StandardCharsets.UTF_8);
     List<Diagnostic> findings = KeaConfigValidator.validate(text, "kea-dhcp4.conf", KeaVersion.newest());
     assertNotNull(findings);
-    Slow.check(start, input);
+    Slow.check("existing-output", start, input);
   }
 }

@@ -38,6 +38,6 @@ class TemplateSandboxFuzzTest {
       assertNotNull(outcome.failure());
       assertNotNull(outcome.message());
     }
-    Slow.check(start, template);
+    Slow.check("template", start, template);
   }
 }
