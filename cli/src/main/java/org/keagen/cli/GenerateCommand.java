@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.keagen.cli.config.KeagenConfig;
 import org.keagen.cli.source.SourceSettings;
+import org.keagen.json.StrictUtf8;
 import org.keagen.kea.KeaVersion;
 import org.keagen.pipeline.Generation;
 import org.keagen.pipeline.GenerationOptions;
@@ -180,14 +181,25 @@ final class GenerateCommand implements Callable<Integer> {
     if (!Files.exists(output)) {
       return new Previous(null, null, null);
     }
+    if (!Files.isRegularFile(output)) {
+      throw new FindingException(Finding.error(Finding.OUTPUT_UNWRITABLE, output.toString(),
+          "is not a regular file (a directory, device or pipe), so keagen will not read or replace it",
+          "give -o (or 'output' in the config file) the path of the config file itself"));
+    }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(output);
+      bytes = InputFiles.read(output);
     } catch (IOException e) {
       throw new FindingException(Finding.error(Finding.FILE_UNREADABLE, output.toString(),
           "cannot read the existing output file: " + IoReason.of(e), "check -o or 'output' in the config file"));
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
+    StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
+    if (!decoded.ok()) {
+      // the subnet id reader names the problem (previous-config-invalid); the file is not overwritten
+      reporter.reportAll(SubnetIdHistory.fromKeaConfig(bytes, output.toString()).diagnostics());
+      return new Previous(bytes, null, null);
+    }
+    String text = decoded.text();
     if (text.isBlank()) {
       return new Previous(bytes, text, null);
     }

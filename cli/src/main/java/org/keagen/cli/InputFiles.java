@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads input files with a size bound, so that a device or an endless pipe cannot fill memory. */
-final class InputFiles {
+public final class InputFiles {
   /** The largest snapshot or existing config keagen reads. */
   static final int MAX_BYTES = 512 * 1024 * 1024;
 
   private InputFiles() {}
 
   /** The file's bytes; fails when it holds more than {@link #MAX_BYTES}. */
-  static byte[] read(Path file) throws IOException {
+  public static byte[] read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES);
       if (in.read() != -1) {

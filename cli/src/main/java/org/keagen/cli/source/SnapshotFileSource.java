@@ -1,9 +1,8 @@
 package org.keagen.cli.source;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.keagen.cli.InputFiles;
 import org.keagen.cli.IoReason;
 import org.keagen.snapshot.SnapshotJson;
 
@@ -17,14 +16,14 @@ final class SnapshotFileSource implements SnapshotProvider {
 
   @Override
   public Fetched fetch() {
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = InputFiles.read(file);
     } catch (IOException e) {
       return Fetched.failed(new SourceFailure(file.toString(), "cannot read the snapshot: " + IoReason.of(e),
           "check the path given by --snapshot or 'snapshot' in the config file"));
     }
-    SnapshotJson.ReadResult read = SnapshotJson.read(text, file.toString());
+    SnapshotJson.ReadResult read = SnapshotJson.read(bytes, file.toString());
     return new Fetched(read.snapshot(), read.diagnostics(), null);
   }
 }
