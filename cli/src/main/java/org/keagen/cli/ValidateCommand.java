@@ -27,6 +27,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Validate an existing kea-dhcp4 config: schema, semantic rules, and kea-dhcp4 -t when available.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  keagen validate /etc/kea/kea-dhcp4.conf --kea-version 2.6",
+        "  keagen validate kea-dhcp4.conf --kea-binary /usr/sbin/kea-dhcp4 --output-format json"},
     exitCodeOnInvalidInput = KeagenCommand.EXIT_USAGE)
 final class ValidateCommand implements Callable<Integer> {
 
