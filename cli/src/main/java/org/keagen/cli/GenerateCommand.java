@@ -183,8 +183,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
     if (!Files.isRegularFile(output)) {
       throw new FindingException(Finding.error(Finding.OUTPUT_UNWRITABLE, output.toString(),
-          "is not a regular file (a directory, device or pipe), so keagen will not read or replace it",
-          "give -o (or 'output' in the config file) the path of the config file itself"));
+          Files.isDirectory(output) ? "is a directory" : "is not a regular file (a device, a pipe or a socket)",
+          "give -o (or 'output' in the config file) the path of a regular file"));
     }
     byte[] bytes;
     try {
@@ -195,7 +195,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
     if (!decoded.ok()) {
-      // the subnet id reader names the problem (previous-config-invalid); the file is not overwritten
+      // the subnet id reader names the problem (previous-config-invalid); it is not overwritten
       reporter.reportAll(SubnetIdHistory.fromKeaConfig(bytes, output.toString()).diagnostics());
       return new Previous(bytes, null, null);
     }

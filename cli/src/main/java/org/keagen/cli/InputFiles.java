@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /** Reads input files with a size bound, so that a device or an endless pipe cannot fill memory. */
 public final class InputFiles {
   /** The largest snapshot or existing config keagen reads. */
-  static final int MAX_BYTES = 512 * 1024 * 1024;
+  public static final int MAX_BYTES = 512 * 1024 * 1024;
 
   private InputFiles() {}
 

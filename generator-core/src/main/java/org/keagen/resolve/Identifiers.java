@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 /** Canonical forms of the client identifiers Kea matches reservations on. */
 public final class Identifiers {
+  /** The characters of a MAC in any usual notation: hex digits and the separators. */
+  private static final Pattern MAC_TEXT = Pattern.compile("[0-9a-fA-F:.\\- ]+");
   private static final Pattern HEX_PAIRS = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})*");
   private static final Pattern HEX_RUN = Pattern.compile("([0-9a-fA-F]{2})+");
   /** A quoted literal: no quote inside, and no control character (Kea would cut the text at a NUL). */
@@ -25,8 +27,16 @@ public final class Identifiers {
    * (colons, dashes, Cisco dots, bare hex, any case), or {@code null} when it is not one.
    */
   public static String canonicalMac(String text) {
-    MACAddressString parsed = new MACAddressString(text.trim());
-    MACAddress mac = parsed.getAddress();
+    String trimmed = text.trim();
+    if (!MAC_TEXT.matcher(trimmed).matches()) {
+      return null; // the parser takes wildcards and ranges, and throws on some ('1*')
+    }
+    MACAddress mac;
+    try {
+      mac = new MACAddressString(trimmed).getAddress();
+    } catch (RuntimeException e) {
+      return null;
+    }
     if (mac == null || mac.getSegmentCount() != MACAddress.MEDIA_ACCESS_CONTROL_SEGMENT_COUNT
         || mac.isMultiple()) {
       return null;
