@@ -2,7 +2,6 @@ package org.keagen.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -130,7 +129,7 @@ public record ContextOptions(
   }
 
   private static boolean isIpv4Address(String text) {
-    return !text.isEmpty() && !text.contains("/") && new IPAddressString(text).isIPv4();
+    return !text.isEmpty() && !text.contains("/") && Cidrs.isIpv4(text);
   }
 
   private static String describe(JsonNode value) {

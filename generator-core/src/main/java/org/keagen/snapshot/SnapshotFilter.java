@@ -165,7 +165,12 @@ public record SnapshotFilter(SortedSet<String> locations, SortedSet<String> vrfs
     }
 
     private static IPv4Address ipv4(String text) {
-      IPAddress address = new IPAddressString(text.trim()).getAddress();
+      IPAddress address;
+      try {
+        address = new IPAddressString(text.trim()).getAddress();
+      } catch (RuntimeException e) {
+        return null; // the library throws on some texts instead of refusing them
+      }
       return address != null && address.isIPv4() ? address.toIPv4() : null;
     }
   }

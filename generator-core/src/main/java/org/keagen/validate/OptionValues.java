@@ -1,6 +1,5 @@
 package org.keagen.validate;
 
-import inet.ipaddr.IPAddressString;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.keagen.kea.OptionDefinition;
+import org.keagen.resolve.Cidrs;
 
 /**
  * Checks an {@code option-data} value against its definition as Kea parses it in CSV form: arrays
@@ -93,11 +93,11 @@ public final class OptionValues {
       case "int8" -> integer(v, -128, 127);
       case "int16" -> integer(v, -32_768, 32_767);
       case "int32" -> integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
-      case "ipv4-address" -> new IPAddressString(v).isIPv4() && !v.contains("/")
+      case "ipv4-address" -> Cidrs.isIpv4(v) && !v.contains("/")
           ? Optional.empty() : Optional.of("is not an IPv4 address");
-      case "ipv6-address" -> new IPAddressString(v).isIPv6() && !v.contains("/")
+      case "ipv6-address" -> Cidrs.isIpv6(v) && !v.contains("/")
           ? Optional.empty() : Optional.of("is not an IPv6 address");
-      case "ipv6-prefix" -> new IPAddressString(v).isIPv6() && v.contains("/")
+      case "ipv6-prefix" -> Cidrs.isIpv6(v) && v.contains("/")
           ? Optional.empty() : Optional.of("is not an IPv6 prefix");
       case "fqdn" -> fqdn(v);
       case "binary" -> HEX.matcher(v.replace(" ", "")).matches() && !v.startsWith("0x")
