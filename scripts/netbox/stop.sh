@@ -4,7 +4,12 @@ set -uo pipefail
 home=${KEAGEN_NETBOX_HOME:-/var/tmp/keagen-netbox}
 redis_port=${KEAGEN_NETBOX_REDIS_PORT:-63799}
 if [[ -f $home/gunicorn.pid ]]; then
-  kill "$(cat "$home/gunicorn.pid")" 2>/dev/null && echo "stopped NetBox (gunicorn)"
+  pid=$(cat "$home/gunicorn.pid")
+  # only the gunicorn master setup.sh started, never whatever process reuses a stale pid
+  if grep -qa gunicorn "/proc/$pid/cmdline" 2>/dev/null && kill "$pid" 2>/dev/null; then
+    echo "stopped NetBox (gunicorn)"
+  fi
+  rm -f "$home/gunicorn.pid"
 fi
 redis-cli -h 127.0.0.1 -p "$redis_port" shutdown nosave >/dev/null 2>&1 && echo "stopped Redis"
 if [[ -f $home/pg/postmaster.pid ]]; then

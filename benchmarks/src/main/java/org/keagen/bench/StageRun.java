@@ -16,7 +16,9 @@ import org.keagen.snapshot.Snapshot;
  * <out.conf> [kea-version]}. Prints one tab-separated line per stage: the stage, its wall
  * milliseconds, the CPU milliseconds the whole process spent meanwhile (all threads: JIT and GC
  * included, so it is robust against a busy machine where wall time is not), and the peak RSS in
- * KiB after it; then a {@code total} line from JVM start. The caller also times the process as a
+ * KiB after it; then a {@code total} line from JVM start. Between CPU and RSS: the milliseconds
+ * the collectors and the JIT compilers report for the stage, which is where a short run's CPU
+ * goes besides the stage's own work. The caller also times the process as a
  * whole from outside.
  */
 public final class StageRun {
@@ -54,6 +56,8 @@ public final class StageRun {
   }
 
   private static long lastCpuNanos;
+  private static long lastGcMillis;
+  private static long lastJitMillis;
 
   private static long lap(String stage, long startNanos) {
     long now = System.nanoTime();
@@ -63,9 +67,16 @@ public final class StageRun {
 
   private static void report(String stage, long millis) {
     long cpu = cpuNanos();
-    long spent = stage.equals("total") || stage.equals("jvm-start") ? cpu : cpu - lastCpuNanos;
+    long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    boolean cumulative = stage.equals("total") || stage.equals("jvm-start");
+    System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%d\t%d\t%d%n", stage, millis,
+        (cumulative ? cpu : cpu - lastCpuNanos) / 1_000_000, cumulative ? gc : gc - lastGcMillis,
+        cumulative ? jit : jit - lastJitMillis, PeakMemory.now().peakKib());
     lastCpuNanos = cpu;
-    System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%d%n", stage, millis, spent / 1_000_000, PeakMemory.now().peakKib());
+    lastGcMillis = gc;
+    lastJitMillis = jit;
     System.out.flush();
   }
 

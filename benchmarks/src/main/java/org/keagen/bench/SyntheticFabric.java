@@ -69,7 +69,7 @@ public final class SyntheticFabric {
 
   private record Site(int index, String name, String vrf) {
     String server(int n) {
-      return "198.18." + (index / 64) + "." + ((index % 64) * 4 + n);
+      return "198.18." + (index / 60) + "." + ((index % 60) * 4 + n);
     }
   }
 

@@ -53,12 +53,6 @@ final class AtomicWrite {
     return true;
   }
 
-  /** The backup file {@link #ifChanged(Path, byte[], byte[], boolean, Consumer)} keeps for {@code target}. */
-  static Path backupOf(Path target) throws IOException {
-    Path absolute = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
-    return absolute.resolveSibling(absolute.getFileName() + ".bak");
-  }
-
   /** Temp file, fsync, attributes of {@code attributesFrom} (if any), rename, directory fsync. */
   private static void replace(Path absolute, byte[] content, Path attributesFrom, Consumer<String> warnings)
       throws IOException {

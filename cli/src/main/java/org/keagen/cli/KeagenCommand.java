@@ -87,14 +87,17 @@ public final class KeagenCommand implements Runnable {
     PrintWriter err = failed.getErr();
     String help = failed.getCommandSpec().qualifiedName() + " --help";
     if (wantsJson(args)) {
-      ObjectNode node = JsonNodeFactory.instance.objectNode();
-      node.put("kind", "finding");
-      node.put("severity", "error");
-      node.put("code", Finding.USAGE);
-      node.put("object", failed.getCommandSpec().qualifiedName());
-      node.put("message", e.getMessage());
-      node.put("hint", "see '" + help + "'");
-      err.println(node.toString());
+      // one finding per problem: a config file may have several, one line each
+      for (String line : e.getMessage().split("\n")) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("kind", "finding");
+        node.put("severity", "error");
+        node.put("code", Finding.USAGE);
+        node.put("object", failed.getCommandSpec().qualifiedName());
+        node.put("message", line);
+        node.put("hint", "see '" + help + "'");
+        err.println(node.toString());
+      }
     } else {
       err.println(e.getMessage());
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {

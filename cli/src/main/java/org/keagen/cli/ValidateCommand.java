@@ -1,5 +1,6 @@
 package org.keagen.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Validate an existing kea-dhcp4 config: schema, semantic rules, and kea-dhcp4 -t when available.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  keagen validate /etc/kea/kea-dhcp4.conf --kea-version 2.6",
+        "  keagen validate kea-dhcp4.conf --kea-binary /usr/sbin/kea-dhcp4 --output-format json"},
     exitCodeOnInvalidInput = KeagenCommand.EXIT_USAGE)
 final class ValidateCommand implements Callable<Integer> {
 
@@ -39,6 +44,11 @@ final class ValidateCommand implements Callable<Integer> {
       description = "The Kea version the config is for: 2.2, 2.4, 2.6 or 3.0 (default: the newest).")
   KeaVersion keaVersion = KeaVersion.newest();
 
+  @Option(names = "--output-format", paramLabel = "FORMAT",
+      description = "Findings on stderr: human (one line each) or json (one JSON object per finding, then a"
+          + " summary object); default: human.")
+  OutputFormat outputFormat = OutputFormat.human;
+
   @Option(names = "--kea-binary", paramLabel = "PATH",
       description = "Run this kea-dhcp4 -t as well (default: a kea-dhcp4 of the target version on PATH, if any).")
   Path keaBinary;
@@ -46,10 +56,16 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    Reporter reporter = new Reporter(err, outputFormat);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
+      if (outputFormat == OutputFormat.json) {
+        reporter.report(Finding.error(Finding.FILE_UNREADABLE, file.toString(), "cannot read it: " + IoReason.of(e),
+            ""));
+        return reporter.failed();
+      }
       err.println("keagen: cannot read " + file + ": " + IoReason.of(e));
       return KeagenCommand.EXIT_ERROR;
     }
@@ -62,10 +78,13 @@ final class ValidateCommand implements Callable<Integer> {
       result.toDiagnostic(file.toString()).ifPresent(findings::add);
       kea = "kea-dhcp4 -t " + (result.accepted() ? "accepts it" : "rejects it");
     }
-    findings.forEach(d -> err.println(d.toLine()));
-    long errors = findings.stream().filter(Diagnostic::isError).count();
-    err.println("keagen: " + file + " is " + (errors == 0 ? "valid" : "invalid") + " for " + keaVersion + " ("
-        + errors + " errors, " + (findings.size() - errors) + " warnings; " + kea + ")");
+    reporter.reportAll(findings);
+    long errors = reporter.errors();
+    reporter.summary("keagen: " + file + " is " + (errors == 0 ? "valid" : "invalid") + " for " + keaVersion + " ("
+        + errors + " errors, " + reporter.warnings() + " warnings; " + kea + ")",
+        JsonNodeFactory.instance.objectNode().put("file", file.toString()).put("valid", errors == 0)
+            .put("kea_version", keaVersion.label()).put("errors", errors).put("warnings", reporter.warnings())
+            .put("kea_check", kea));
     return errors == 0 ? KeagenCommand.EXIT_OK : KeagenCommand.EXIT_ERROR;
   }
 }

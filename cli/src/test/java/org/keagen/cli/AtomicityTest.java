@@ -208,8 +208,11 @@ class AtomicityTest {
         "--parallelism", "65"), "--parallelism: expected 1 to 64");
     assertUsage(CliRun.of(token, "generate", "--source", "nautobot", "--url", "https://n.example.net",
         "--gateway-relationship", "prefix-to-gw"), "--gateway-relationship: expected a field name");
-    assertUsage(CliRun.of(token, "generate", "--source", "nautobot", "--url", "https://n.example.net"),
-        "--source nautobot is not available in this build");
+    CliRun badTag = CliRun.of(token, "generate", "--source", "nautobot", "--url", "https://n.example.net",
+        "--page-size", "20000");
+    assertEquals(64, badTag.exit(), badTag.err());
+    assertTrue(badTag.err().startsWith("nautobot https://n.example.net: pageSize must be 1 to 10000"), badTag.err());
+    assertFalse(badTag.err().contains(TOKEN), badTag.err());
   }
 
   @Test

@@ -304,16 +304,19 @@ class GenerateCommandTest {
   }
 
   @Test
-  void sourcesNotBuiltYetAreUsageErrors() throws IOException {
+  void aSourceSettingTheAdapterCannotTakeIsAUsageErrorThatNamesTheSourceNotTheToken() throws IOException {
     Path token = write("token", "s3cret-token-value\n");
-    for (String source : List.of("netbox", "nautobot")) {
-      Run run = keagen("generate", "--source", source, "--url", "https://" + source + ".example.net",
-          "--token-file", token.toString());
+    Run netbox = keagen("generate", "--source", "netbox", "--url", "https://netbox.example.net",
+        "--token-file", token.toString(), "--subnet-tag", "two words");
+    Run nautobot = keagen("generate", "--source", "nautobot", "--url", "https://nautobot.example.net",
+        "--token-file", token.toString(), "--page-size", "20000");
 
-      assertEquals(64, run.exit(), source);
-      assertTrue(run.err().startsWith("--source " + source + " is not available in this build"), run.err());
-      assertFalse(run.err().contains("s3cret"), run.err());
-    }
+    assertEquals(64, netbox.exit(), netbox.err());
+    assertTrue(netbox.err().startsWith("netbox https://netbox.example.net: subnetTag must be a tag slug"), netbox.err());
+    assertEquals(64, nautobot.exit(), nautobot.err());
+    assertTrue(nautobot.err().startsWith("nautobot https://nautobot.example.net: pageSize must be 1 to 10000"),
+        nautobot.err());
+    assertFalse(netbox.err().contains("s3cret") || nautobot.err().contains("s3cret"));
   }
 
   @Test

@@ -219,4 +219,20 @@ class GenerateConfigTest {
     assertTrue(run.err().startsWith("Missing required option: '--snapshot=FILE' (with --source snapshot; or"
         + " 'snapshot' in the config file)"), run.err());
   }
+
+  @Test
+  void inJsonFormEachConfigProblemIsOneFinding() throws IOException {
+    Path config = config("colour: blue\nkea-version: 1.0\n");
+
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--output-format", "json");
+
+    assertEquals(64, run.exit());
+    List<String> lines = run.errLines();
+    assertEquals(2, lines.size(), run.err());
+    for (String line : lines) {
+      JsonNode finding = JSON.readTree(line);
+      assertEquals("usage", finding.path("code").asText());
+      assertTrue(finding.path("message").asText().startsWith(config + ": key '"), line);
+    }
+  }
 }

@@ -74,4 +74,24 @@ class ValidateCommandTest {
     assertEquals(1, keagen("validate", dir.resolve("absent.conf").toString()).exit());
     assertEquals(64, keagen("validate", "x.conf", "--kea-version", "1.9").exit());
   }
+
+  @Test
+  void jsonFormatPrintsOneObjectPerFindingAndASummary() throws IOException {
+    Run run = keagen("validate", write(VALID.replace("10.0.0.100-10.0.0.200", "10.0.1.100-10.0.1.200")).toString(),
+        "--kea-version", "2.6", "--output-format", "json");
+
+    assertEquals(1, run.exit(), run.err());
+    java.util.List<String> lines = run.err().lines().toList();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode finding = json.readTree(lines.get(0));
+    assertEquals("pool-outside-its-subnet", finding.path("code").asText());
+    assertEquals("error", finding.path("severity").asText());
+    com.fasterxml.jackson.databind.JsonNode summary = json.readTree(lines.get(lines.size() - 1));
+    assertEquals("summary", summary.path("kind").asText());
+    assertEquals(false, summary.path("valid").asBoolean());
+    assertEquals("2.6", summary.path("kea_version").asText());
+    for (String line : lines) {
+      json.readTree(line);
+    }
+  }
 }

@@ -50,7 +50,12 @@ public final class Resolver {
   private Resolver() {}
 
   public static Resolution resolve(Snapshot snapshot, SubnetIdHistory subnetIds) {
-    return new Run(snapshot, subnetIds).resolve();
+    return resolve(snapshot, subnetIds, new PrefixIndex<>());
+  }
+
+  /** Resolves with {@code index} (empty), whose look-up counters a test can read afterwards. */
+  static Resolution resolve(Snapshot snapshot, SubnetIdHistory subnetIds, PrefixIndex<SubnetDraft> index) {
+    return new Run(snapshot, subnetIds, index).resolve();
   }
 
   /** The state of one resolution. */
@@ -59,13 +64,15 @@ public final class Resolver {
     private final SubnetIdHistory history;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Device> devices = new HashMap<>();
-    private final PrefixIndex<SubnetDraft> index = new PrefixIndex<>();
+    private final PrefixIndex<SubnetDraft> index;
     private final List<SubnetDraft> drafts = new ArrayList<>();
+    private final Map<String, SubnetDraft> draftsByCidr = new HashMap<>();
     private OptionDefinitions optionDefinitions;
 
-    Run(Snapshot snapshot, SubnetIdHistory history) {
+    Run(Snapshot snapshot, SubnetIdHistory history, PrefixIndex<SubnetDraft> index) {
       this.snapshot = snapshot;
       this.history = history;
+      this.index = index;
     }
 
     Resolution resolve() {
@@ -79,7 +86,10 @@ public final class Resolver {
       snapshot.prefixes().forEach(this::addPrefix);
       drafts.sort(Comparator.comparingLong((SubnetDraft d) -> d.network.longValue())
           .thenComparingInt(d -> d.network.getNetworkPrefixLength()));
-      snapshot.poolAddresses().forEach(this::addPoolAddress);
+      List<Address> poolAddresses = snapshot.poolAddresses();
+      for (int i = 0; i < poolAddresses.size(); i++) {
+        addPoolAddress(poolAddresses.get(i), i);
+      }
       snapshot.reservedAddresses().forEach(this::addReservedAddress);
 
       List<GeneratedReservation> global = new ArrayList<>();
@@ -115,20 +125,19 @@ public final class Resolver {
       for (SubnetDraft d : drafts) {
         List<GeneratedReservation> local = new ArrayList<>(inSubnet.getOrDefault(d, List.of()));
         local.addAll(d.optionOnlyReservations);
-        local.sort(RESERVATION_ORDER);
+        sortByKey(local);
         List<OptionData> options = d.options().entrySet().stream()
             .map(e -> optionDefinitions.optionData(e.getKey(), e.getValue())).toList();
         subnets.add(new GeneratedSubnet(d.cidr, ids.get(d.cidr), d.gateway.toNormalizedString(),
-            PoolRanges.merge(List.copyOf(d.pool.values())), options, JsonObject.of(d.config()), local));
+            d.pool.ranges(), options, JsonObject.of(d.config()), local));
       }
       for (StaticConfigMerger.KeptSubnet s : statics.subnets()) {
         subnets.add(new StaticSubnet(s.cidr(), ids.get(s.cidr()), s.body(), s.fragment()));
       }
-      subnets.sort(Comparator.comparingLong((Subnet s) -> Cidrs.parsePrefix(s.cidr()).longValue())
-          .thenComparingInt(s -> Cidrs.parsePrefix(s.cidr()).getNetworkPrefixLength()));
+      sortByNetwork(subnets);
       List<Reservation> reservations = new ArrayList<>(global);
       reservations.addAll(statics.reservations());
-      reservations.sort(Comparator.comparing(Resolver::reservationSortKey));
+      sortByKey(reservations);
       DhcpPlan plan = new DhcpPlan(snapshot.optionDefinitions(), subnets, reservations, RESERVATIONS_GLOBAL);
       return new Resolution(plan, diagnostics);
     }
@@ -146,7 +155,7 @@ public final class Resolver {
         return;
       }
       SubnetDraft draft = new SubnetDraft(prefix, network);
-      SubnetDraft same = drafts.stream().filter(d -> d.cidr.equals(draft.cidr)).findFirst().orElse(null);
+      SubnetDraft same = draftsByCidr.get(draft.cidr);
       if (same != null) {
         error(DiagnosticCode.PREFIX_DUPLICATE, label,
             "is tagged as a DHCP subnet twice (also id " + same.prefix.id()
@@ -160,6 +169,7 @@ public final class Resolver {
       }
       index.put(prefix.vrf(), network, draft);
       drafts.add(draft);
+      draftsByCidr.put(draft.cidr, draft);
     }
 
     private IPv4Address resolveGateway(SubnetDraft draft) {
@@ -195,7 +205,7 @@ public final class Resolver {
       return index.longestMatch(address.vrf(), ip);
     }
 
-    private void addPoolAddress(Address address) {
+    private void addPoolAddress(Address address, int position) {
       IPv4Address ip = parse(address);
       if (ip == null) {
         return;
@@ -214,8 +224,7 @@ public final class Resolver {
             "remove the pool tag from it");
         return;
       }
-      draft.pool.put(ip.longValue(), ip);
-      draft.poolFacts.putIfAbsent(ip.longValue(), address);
+      draft.pool.add(ip, position);
     }
 
     private void addReservedAddress(Address address) {
@@ -258,7 +267,7 @@ public final class Resolver {
 
     private void resolveSubnet(SubnetDraft draft) {
       long gateway = draft.gateway.longValue();
-      if (draft.pool.containsKey(gateway)) {
+      if (draft.pool.contains(gateway)) {
         error(DiagnosticCode.GATEWAY_IN_POOL, draft.label,
             "its gateway " + draft.gateway + " is tagged as a pool address; clients would be leased the router's address",
             "remove the pool tag from " + draft.gateway);
@@ -271,7 +280,7 @@ public final class Resolver {
         draft.reserved.remove(gateway);
       }
       for (Long overlap : new TreeSet<>(draft.reserved.keySet())) {
-        if (draft.pool.containsKey(overlap)) {
+        if (draft.pool.contains(overlap)) {
           warning(DiagnosticCode.POOL_AND_RESERVE, addressLabel(draft.reserved.get(overlap)),
               "is tagged both as a pool address and for reservation in " + draft.cidr
                   + "; it is treated as a pool address only",
@@ -282,10 +291,8 @@ public final class Resolver {
       for (Address address : draft.reserved.values()) {
         reserve(draft, address);
       }
-      for (Address address : draft.poolFacts.values()) {
-        if (draft.pool.containsKey(Cidrs.parseAddress(address.address()).longValue())) {
-          contributePoolDevice(draft, address);
-        }
+      for (int i = 0; i < draft.pool.size(); i++) {
+        contributePoolDevice(draft, snapshot.poolAddresses().get(draft.pool.firstPosition(i)));
       }
     }
 
@@ -543,16 +550,40 @@ public final class Resolver {
     }
   }
 
-  private static final Comparator<GeneratedReservation> RESERVATION_ORDER =
-      Comparator.comparing(r -> reservationSortKey(r));
+  /** Sorts reservations by {@link #reservationSortKey}, computing each key once; stable. */
+  private static <T extends Reservation> void sortByKey(List<T> reservations) {
+    List<Map.Entry<String, T>> keyed = new ArrayList<>(reservations.size());
+    for (T reservation : reservations) {
+      keyed.add(Map.entry(reservationSortKey(reservation), reservation));
+    }
+    keyed.sort(Map.Entry.comparingByKey());
+    reservations.clear();
+    keyed.forEach(entry -> reservations.add(entry.getValue()));
+  }
 
   /** Reservations sort by address, address-less ones last, then by identifier. */
   private static String reservationSortKey(Reservation reservation) {
     String identity = reservation instanceof GeneratedReservation g
         ? g.identifier().toString() : ((StaticReservation) reservation).body().toString();
     IPv4Address ip = reservation.ipAddress() == null ? null : Cidrs.parseAddress(reservation.ipAddress());
-    String address = ip == null ? "~" : String.format("%010d", ip.longValue());
-    return address + " " + identity;
+    if (ip == null) {
+      return "~ " + identity;
+    }
+    String digits = Long.toString(ip.longValue());
+    return "0".repeat(Math.max(0, 10 - digits.length())) + digits + " " + identity;
+  }
+
+  /** Sorts subnets by network address, then prefix length, reading each CIDR once; stable. */
+  private static void sortByNetwork(List<Subnet> subnets) {
+    record Keyed(long network, int length, Subnet subnet) {}
+    List<Keyed> keyed = new ArrayList<>(subnets.size());
+    for (Subnet subnet : subnets) {
+      IPv4Address prefix = Cidrs.parsePrefix(subnet.cidr());
+      keyed.add(new Keyed(prefix.longValue(), prefix.getNetworkPrefixLength(), subnet));
+    }
+    keyed.sort(Comparator.comparingLong(Keyed::network).thenComparingInt(Keyed::length));
+    subnets.clear();
+    keyed.forEach(k -> subnets.add(k.subnet()));
   }
 
   private static String abbreviate(String text) {

@@ -32,9 +32,8 @@ final class SubnetDraft {
   final String cidr;
   final String label;
   IPv4Address gateway;
-  final TreeMap<Long, IPv4Address> pool = new TreeMap<>();
+  final PoolMembers pool = new PoolMembers();
   final TreeMap<Long, Address> reserved = new TreeMap<>();
-  final TreeMap<Long, Address> poolFacts = new TreeMap<>();
   final List<GeneratedReservation> addressReservations = new ArrayList<>();
   final List<GeneratedReservation> optionOnlyReservations = new ArrayList<>();
   private final Map<String, Sourced<String>> options = new LinkedHashMap<>();

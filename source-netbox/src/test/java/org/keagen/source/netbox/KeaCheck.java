@@ -45,7 +45,7 @@ final class KeaCheck {
     }
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode config = (ObjectNode) mapper.readTree(configText);
-    ((ObjectNode) config.with("Dhcp4").with("interfaces-config")).putArray("interfaces");
+    config.withObject("/Dhcp4/interfaces-config").putArray("interfaces");
     Path dir = Files.createTempDirectory("keagen-kea-check");
     try {
       Path file = dir.resolve("kea-dhcp4.conf");

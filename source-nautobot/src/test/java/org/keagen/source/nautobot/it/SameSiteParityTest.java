@@ -3,12 +3,9 @@ package org.keagen.source.nautobot.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.keagen.kea.KeaVersion;
 import org.keagen.pipeline.Generation;
@@ -19,8 +16,9 @@ import org.keagen.snapshot.Device;
 import org.keagen.snapshot.InterfaceAttachment;
 import org.keagen.snapshot.Snapshot;
 import org.keagen.snapshot.SourceInfo;
-import org.keagen.source.SourceAdapter;
 import org.keagen.source.nautobot.NautobotSource;
+import org.keagen.source.netbox.NetboxSource;
+import org.keagen.source.netbox.NetboxSourceConfig;
 import org.keagen.source.nautobot.ProgressSink;
 
 /**
@@ -28,9 +26,9 @@ import org.keagen.source.nautobot.ProgressSink;
  * the same Kea config, apart from the sources' own device ids: NetBox numbers devices, Nautobot
  * gives them UUIDs, and a device's id reaches the config through {@code {{ device_id }}} in option
  * templates and through the stable choice of its ZTP server. Both snapshots therefore get each
- * device's id replaced by {@code device:<name>} before generating (docs/nautobot.md). Runs when
- * both servers are configured ({@code KEAGEN_NAUTOBOT_URL}/{@code _TOKEN_FILE}, {@code
- * KEAGEN_NETBOX_URL}/{@code _TOKEN_FILE}) and the NetBox adapter is on the class path; skips
+ * device's id replaced by {@code device:<name>} before generating (docs/nautobot.md). Both
+ * adapters run with their defaults. Runs when both servers are configured ({@code
+ * KEAGEN_NAUTOBOT_URL}/{@code _TOKEN_FILE}, {@code KEAGEN_NETBOX_URL}/{@code _TOKEN_FILE}); skips
  * loudly otherwise.
  */
 class SameSiteParityTest {
@@ -39,9 +37,8 @@ class SameSiteParityTest {
   void netboxAndNautobotGiveTheSameConfig() throws Exception {
     LiveServers.Server nautobot = LiveServers.nautobot();
     LiveServers.Server netbox = LiveServers.netbox();
-    SourceAdapter netboxSource = netboxSource(netbox);
-
-    Snapshot fromNetbox = withNeutralIds(netboxSource.fetch());
+    Snapshot fromNetbox = withNeutralIds(
+        NetboxSource.of(NetboxSourceConfig.builder(netbox.url(), netbox.token()).build()).fetch());
     Snapshot fromNautobot = withNeutralIds(
         NautobotSource.of(NautobotIntegrationTest.config(nautobot, ProgressSink.none())).fetch());
     assertEquals(3, fromNautobot.prefixes().size(), "the site has three DHCP prefixes");
@@ -65,27 +62,6 @@ class SameSiteParityTest {
 
   private static List<String> codes(Generation generation) {
     return generation.diagnostics().stream().map(d -> d.severity() + " " + d.code().id()).sorted().toList();
-  }
-
-  /** The NetBox adapter, built by reflection so that this module compiles without it. */
-  private static SourceAdapter netboxSource(LiveServers.Server netbox) throws Exception {
-    Class<?> sourceClass;
-    Class<?> configClass;
-    try {
-      sourceClass = Class.forName("org.keagen.source.netbox.NetboxSource");
-      configClass = Class.forName("org.keagen.source.netbox.NetboxSourceConfig");
-    } catch (ClassNotFoundException e) {
-      String message = "SKIPPED: the NetBox adapter (org.keagen.source.netbox.NetboxSource) is not on the"
-          + " class path of this build";
-      System.err.println("*** " + message + " ***");
-      Assumptions.abort(message);
-      throw new IllegalStateException(e);
-    }
-    Object builder = configClass.getMethod("builder", String.class, Supplier.class)
-        .invoke(null, netbox.url(), netbox.token());
-    Method build = builder.getClass().getMethod("build");
-    Object config = build.invoke(builder);
-    return (SourceAdapter) sourceClass.getMethod("of", configClass).invoke(null, config);
   }
 
   /** {@code snapshot} with each device id replaced by {@code device:<name>}, and a neutral source. */
