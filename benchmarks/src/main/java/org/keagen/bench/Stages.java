@@ -2,7 +2,6 @@ package org.keagen.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,10 +30,7 @@ public final class Stages {
 
   /** Stage 1: reads and checks a snapshot file. */
   public static Snapshot parse(Path file) throws IOException {
-    SnapshotJson.ReadResult read;
-    try (InputStream in = Files.newInputStream(file)) {
-      read = SnapshotJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
-    }
+    SnapshotJson.ReadResult read = SnapshotJson.read(file, file.toString());
     return requireOk(read.ok() ? read.snapshot() : null, read.diagnostics(), "parse");
   }
 

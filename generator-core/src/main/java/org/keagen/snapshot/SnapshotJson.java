@@ -2,15 +2,24 @@ package org.keagen.snapshot;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
@@ -22,6 +31,8 @@ import org.keagen.json.CanonicalJson;
  */
 public final class SnapshotJson {
   private static final ObjectMapper MAPPER = newMapper();
+  /** Reads one value from the middle of a document: what follows it is the rest of the document. */
+  private static final ObjectReader ONE_VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private SnapshotJson() {}
 
@@ -48,6 +59,38 @@ public final class SnapshotJson {
 
   /** Parses snapshot JSON text; {@code origin} names the file in diagnostics. */
   public static ReadResult read(String json, String origin) {
+    ReadResult streamed = readStreaming(json, origin);
+    return streamed != null ? streamed : readTree(json, origin);
+  }
+
+  /** The element-by-element read of {@code json}, or {@code null} when only the tree read can report it. */
+  static ReadResult readStreaming(String json, String origin) {
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      return stream(parser, origin);
+    } catch (IOException e) {
+      return null; // malformed JSON
+    }
+  }
+
+  /**
+   * Reads a snapshot file (UTF-8) without holding its text or its whole JSON tree: each prefix,
+   * address and device is read as its own small tree and checked as {@link #read(String, String)}
+   * does, with the same diagnostics in the same order.
+   */
+  public static ReadResult read(Path file, String origin) throws IOException {
+    try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+      ReadResult streamed = stream(parser, origin);
+      if (streamed != null) {
+        return streamed;
+      }
+    } catch (JsonProcessingException e) {
+      // malformed JSON: the tree read below reports it
+    }
+    return readTree(Files.readString(file, StandardCharsets.UTF_8), origin);
+  }
+
+  /** Reads the whole tree first; the reference behaviour, and the one for malformed JSON. */
+  static ReadResult readTree(String json, String origin) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
@@ -61,6 +104,53 @@ public final class SnapshotJson {
     Reader reader = new Reader(origin);
     Snapshot snapshot = reader.snapshot(root);
     return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  /**
+   * Reads a snapshot object element by element. Returns {@code null} when the document is not one
+   * JSON object followed by nothing, so the caller falls back to the tree read, which reports it.
+   */
+  private static ReadResult stream(JsonParser parser, String origin) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    Reader reader = new Reader(origin);
+    ObjectNode others = JsonNodeFactory.instance.objectNode();
+    Map<String, List<?>> lists = new HashMap<>();
+    Map<String, List<Diagnostic>> listErrors = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      BiFunction<JsonNode, String, ?> element = reader.sections().get(name);
+      if (element == null || value != JsonToken.START_ARRAY) {
+        others.set(name, value(parser));
+        continue;
+      }
+      List<Object> values = new ArrayList<>();
+      List<Diagnostic> errors = new ArrayList<>();
+      reader.errors = errors;
+      String path = "$." + name;
+      for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+        Object read = element.apply(value(parser), path + "[" + i + "]");
+        if (read != null) {
+          values.add(read);
+        }
+      }
+      lists.put(name, values);
+      listErrors.put(name, errors);
+    }
+    if (parser.nextToken() != null) {
+      return null;
+    }
+    reader.errors = new ArrayList<>();
+    Snapshot snapshot = reader.assemble(others, lists, listErrors);
+    return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  /** The value starting at the parser's current token, as a tree; the parser stops at its last token. */
+  private static JsonNode value(JsonParser parser) throws IOException {
+    JsonNode tree = ONE_VALUE.readTree(parser);
+    return tree == null ? NullNode.getInstance() : tree;
   }
 
   /** Writes a snapshot as canonical JSON text (stable key order, two-space indent, final newline). */
@@ -140,7 +230,10 @@ public final class SnapshotJson {
   /** Walks the tree, collecting one diagnostic per malformed field. */
   private static final class Reader {
     private final String origin;
-    private final List<Diagnostic> errors = new ArrayList<>();
+    /** Where findings go; the streaming read points it at one list per section. */
+    private List<Diagnostic> errors = new ArrayList<>();
+    /** One instance of each repeated short string (VRF, location, interface name and role). */
+    private final Map<String, String> shared = new HashMap<>();
 
     Reader(String origin) {
       this.origin = origin;
@@ -151,6 +244,21 @@ public final class SnapshotJson {
         fail("$", "a JSON object");
         return null;
       }
+      return assemble(root, Map.of(), Map.of());
+    }
+
+    /** How each list of the snapshot reads its elements, by key. */
+    Map<String, BiFunction<JsonNode, String, ?>> sections() {
+      return Map.of("prefixes", this::prefix, "pool_addresses", this::address, "reserved_addresses", this::address,
+          "devices", this::device, "option_definitions", this::object, "static_config", this::fragment);
+    }
+
+    /**
+     * Checks the top level and builds the snapshot. {@code root} holds the top-level fields, or
+     * those not already read element by element into {@code read} (with the errors found there,
+     * which are reported in the same place as if they were read here).
+     */
+    Snapshot assemble(JsonNode root, Map<String, List<?>> read, Map<String, List<Diagnostic>> readErrors) {
       String format = requiredString(root, "$", "format");
       if (format != null && !Snapshot.FORMAT.equals(format)) {
         fail("$.format", "\"" + Snapshot.FORMAT + "\" (this keagen reads that version), found \"" + format + "\"");
@@ -158,16 +266,26 @@ public final class SnapshotJson {
       knownKeys(root, "$", "format", "source", "prefixes", "pool_addresses", "reserved_addresses",
           "devices", "option_definitions", "static_config");
       SourceInfo source = sourceInfo(root.get("source"));
-      List<Prefix> prefixes = list(root, "$", "prefixes", this::prefix);
-      List<Address> pool = list(root, "$", "pool_addresses", this::address);
-      List<Address> reserved = list(root, "$", "reserved_addresses", this::address);
-      List<Device> devices = list(root, "$", "devices", this::device);
-      List<JsonObject> defs = list(root, "$", "option_definitions", this::object);
-      List<StaticFragment> fragments = list(root, "$", "static_config", this::fragment);
+      List<Prefix> prefixes = section(root, read, readErrors, "prefixes", this::prefix);
+      List<Address> pool = section(root, read, readErrors, "pool_addresses", this::address);
+      List<Address> reserved = section(root, read, readErrors, "reserved_addresses", this::address);
+      List<Device> devices = section(root, read, readErrors, "devices", this::device);
+      List<JsonObject> defs = section(root, read, readErrors, "option_definitions", this::object);
+      List<StaticFragment> fragments = section(root, read, readErrors, "static_config", this::fragment);
       if (!errors.isEmpty()) {
         return null;
       }
       return new Snapshot(source, prefixes, pool, reserved, devices, defs, fragments);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> section(JsonNode root, Map<String, List<?>> read, Map<String, List<Diagnostic>> readErrors,
+        String key, BiFunction<JsonNode, String, T> element) {
+      if (read.containsKey(key)) {
+        errors.addAll(readErrors.get(key));
+        return (List<T>) read.get(key);
+      }
+      return list(root, "$", key, element);
     }
 
     private SourceInfo sourceInfo(JsonNode node) {
@@ -201,8 +319,8 @@ public final class SnapshotJson {
         }
       }
       return id == null || prefix == null ? null : new Prefix(id, prefix,
-          optionalString(node, path, "vrf"), optionalString(node, path, "location"),
-          optionalString(node, path, "tenant"), optionalString(node, path, "gateway"), subnetId);
+          share(optionalString(node, path, "vrf")), share(optionalString(node, path, "location")),
+          share(optionalString(node, path, "tenant")), optionalString(node, path, "gateway"), subnetId);
     }
 
     private Address address(JsonNode node, String path) {
@@ -214,7 +332,7 @@ public final class SnapshotJson {
       String id = optionalString(node, path, "id");
       List<InterfaceAttachment> interfaces = list(node, path, "interfaces", this::attachment);
       return address == null ? null
-          : new Address(id == null ? address : id, address, optionalString(node, path, "vrf"), interfaces);
+          : new Address(id == null ? address : id, address, share(optionalString(node, path, "vrf")), interfaces);
     }
 
     private InterfaceAttachment attachment(JsonNode node, String path) {
@@ -224,8 +342,8 @@ public final class SnapshotJson {
       knownKeys(node, path, "name", "role", "mac_address", "device_id");
       String name = requiredString(node, path, "name");
       String deviceId = requiredString(node, path, "device_id");
-      return name == null || deviceId == null ? null : new InterfaceAttachment(name,
-          optionalString(node, path, "role"), optionalString(node, path, "mac_address"), deviceId);
+      return name == null || deviceId == null ? null : new InterfaceAttachment(share(name),
+          share(optionalString(node, path, "role")), optionalString(node, path, "mac_address"), deviceId);
     }
 
     private Device device(JsonNode node, String path) {
@@ -293,6 +411,14 @@ public final class SnapshotJson {
         }
       }
       return out;
+    }
+
+    private String share(String value) {
+      if (value == null) {
+        return null;
+      }
+      String first = shared.putIfAbsent(value, value);
+      return first == null ? value : first;
     }
 
     private boolean isObject(JsonNode node, String path) {
