@@ -234,6 +234,11 @@ public final class SnapshotJson {
     private List<Diagnostic> errors = new ArrayList<>();
     /** One instance of each repeated short string (VRF, location, interface name and role). */
     private final Map<String, String> shared = new HashMap<>();
+    /**
+     * One instance of each distinct config context: devices of a site, role or platform mostly carry
+     * the same rendered context, and a JsonObject is immutable, so equal ones can be one object.
+     */
+    private final Map<JsonObject, JsonObject> sharedContexts = new HashMap<>();
 
     Reader(String origin) {
       this.origin = origin;
@@ -367,7 +372,7 @@ public final class SnapshotJson {
       JsonNode contextNode = node.get("config_context");
       if (contextNode != null && !contextNode.isNull()) {
         if (contextNode.isObject()) {
-          context = JsonObject.of((ObjectNode) contextNode);
+          context = share(JsonObject.of((ObjectNode) contextNode));
         } else {
           fail(path + ".config_context", "an object (the device's rendered config context) or null");
         }
@@ -411,6 +416,11 @@ public final class SnapshotJson {
         }
       }
       return out;
+    }
+
+    private JsonObject share(JsonObject context) {
+      JsonObject first = sharedContexts.putIfAbsent(context, context);
+      return first == null ? context : first;
     }
 
     private String share(String value) {
