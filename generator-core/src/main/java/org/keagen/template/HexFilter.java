@@ -6,7 +6,6 @@ import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * {@code hex}: each character's code point as lower-case hex of at least two digits, joined by
@@ -30,8 +29,16 @@ final class HexFilter implements Filter {
   }
 
   static String hex(String text) {
-    StringJoiner joined = new StringJoiner(":");
-    text.codePoints().forEach(cp -> joined.add(String.format("%02x", cp)));
+    StringBuilder joined = new StringBuilder(text.length() * 3);
+    text.codePoints().forEach(cp -> {
+      if (joined.length() > 0) {
+        joined.append(':');
+      }
+      if (cp < 0x10) {
+        joined.append('0');
+      }
+      joined.append(Integer.toHexString(cp));
+    });
     return joined.toString();
   }
 }
