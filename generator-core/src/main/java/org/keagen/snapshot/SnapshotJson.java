@@ -238,7 +238,7 @@ public final class SnapshotJson {
      * One instance of each distinct config context: devices of a site, role or platform mostly carry
      * the same rendered context, and a JsonObject is immutable, so equal ones can be one object.
      */
-    private final Map<JsonObject, JsonObject> sharedContexts = new HashMap<>();
+    private final Map<JsonNode, JsonObject> sharedContexts = new HashMap<>();
 
     Reader(String origin) {
       this.origin = origin;
@@ -372,7 +372,7 @@ public final class SnapshotJson {
       JsonNode contextNode = node.get("config_context");
       if (contextNode != null && !contextNode.isNull()) {
         if (contextNode.isObject()) {
-          context = share(JsonObject.of((ObjectNode) contextNode));
+          context = sharedContext((ObjectNode) contextNode);
         } else {
           fail(path + ".config_context", "an object (the device's rendered config context) or null");
         }
@@ -418,9 +418,15 @@ public final class SnapshotJson {
       return out;
     }
 
-    private JsonObject share(JsonObject context) {
-      JsonObject first = sharedContexts.putIfAbsent(context, context);
-      return first == null ? context : first;
+    /** The context equal to {@code node} read before, else a new one; copies only the first of each. */
+    private JsonObject sharedContext(ObjectNode node) {
+      JsonObject first = sharedContexts.get(node);
+      if (first != null) {
+        return first;
+      }
+      JsonObject context = JsonObject.of(node);
+      sharedContexts.put(context.unsharedView(), context);
+      return context;
     }
 
     private String share(String value) {
