@@ -56,6 +56,7 @@ public enum DiagnosticCode {
   // rendering and output
   SKELETON_INVALID,
   KEA_REJECTED,
+  OUTPUT_UNWRITABLE,
   // validating a Kea config
   SCHEMA_INVALID,
   KEY_NOT_IN_VERSION,

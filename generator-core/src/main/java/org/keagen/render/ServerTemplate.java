@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.json.JsonErrors;
 import org.keagen.snapshot.SnapshotJson;
 import org.keagen.template.SandboxedTemplates;
 import org.keagen.template.TemplateOutcome;
@@ -70,9 +71,7 @@ public final class ServerTemplate {
     try {
       root = SnapshotJson.newMapper().readTree(outcome.text());
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + " of its output";
-      return failed("does not render to valid JSON" + where + ": " + e.getOriginalMessage(),
+      return failed("does not render to valid JSON" + JsonErrors.describe(e) + " (line and column of its output)",
           "correct the JSON in the template");
     }
     if (root == null || !root.path("Dhcp4").isObject() || root.size() != 1) {

@@ -66,7 +66,23 @@ public final class Cidrs {
   /** True when {@code text} denotes an IPv6 address or prefix (skipped by a DHCPv4 run). */
   public static boolean isIpv6(String text) {
     String trimmed = text.trim();
-    return plainAddressValue(trimmed) < 0 && new IPAddressString(trimmed).isIPv6();
+    return plainAddressValue(trimmed) < 0 && family(trimmed, false);
+  }
+
+  /** True when the IP address library reads {@code text} as IPv4 (an address or prefix, any notation). */
+  public static boolean isIpv4(String text) {
+    String trimmed = text.trim();
+    return plainAddressValue(trimmed) >= 0 || family(trimmed, true);
+  }
+
+  /** The library's verdict, where it throws on some texts ({@code 8/5555555555555555555553}) instead of refusing. */
+  private static boolean family(String text, boolean ipv4) {
+    try {
+      IPAddressString parsed = new IPAddressString(text);
+      return ipv4 ? parsed.isIPv4() : parsed.isIPv6();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**

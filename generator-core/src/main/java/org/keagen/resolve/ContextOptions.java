@@ -49,6 +49,13 @@ public record ContextOptions(
       Consumer<Diagnostic> report) {
     String where = "device " + device.name() + " config context";
     List<Diagnostic> problems = new ArrayList<>();
+    // a section that is not an object would otherwise read as absent, silently dropping its settings
+    for (String section : List.of("dhcp", "ztp")) {
+      JsonNode node = device.configContext().at("/" + section);
+      if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+        problems.add(invalid(where, section, "an object"));
+      }
+    }
     JsonNode options = device.configContext().at("/dhcp/options");
     Map<String, String> subnetOptions = new LinkedHashMap<>();
     Map<String, String> reservationOptions = new LinkedHashMap<>();
@@ -105,10 +112,10 @@ public record ContextOptions(
     JsonNode ztp = device.configContext().at("/ztp/ipv4");
     if (ztp.isArray()) {
       for (JsonNode server : ztp) {
-        if (server.isTextual() && !server.asText().isBlank()) {
+        if (server.isTextual() && isIpv4Address(server.asText().trim())) {
           ztpServers.add(server.asText().trim());
         } else {
-          problems.add(invalid(where, "ztp.ipv4", "an array of server addresses"));
+          problems.add(invalid(where, "ztp.ipv4", "an array of IPv4 server addresses, found " + describe(server)));
         }
       }
     } else if (!ztp.isMissingNode() && !ztp.isNull()) {
@@ -119,6 +126,18 @@ public record ContextOptions(
       return null;
     }
     return new ContextOptions(subnetOptions, reservationOptions, subnetConfig, clientIdTemplate, ztpServers);
+  }
+
+  private static boolean isIpv4Address(String text) {
+    return !text.isEmpty() && !text.contains("/") && Cidrs.isIpv4(text);
+  }
+
+  private static String describe(JsonNode value) {
+    if (value.isTextual()) {
+      String text = value.asText().strip();
+      return text.isEmpty() ? "an empty string" : "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+    }
+    return value.isNull() ? "null" : "a JSON " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** True when the context gives the interface nothing at all. */

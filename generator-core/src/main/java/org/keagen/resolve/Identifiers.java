@@ -2,15 +2,19 @@ package org.keagen.resolve;
 
 import inet.ipaddr.MACAddressString;
 import inet.ipaddr.mac.MACAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Canonical forms of the client identifiers Kea matches reservations on. */
 public final class Identifiers {
+  /** The characters of a MAC in any usual notation: hex digits and the separators. */
+  private static final Pattern MAC_TEXT = Pattern.compile("[0-9a-fA-F:.\\- ]+");
   private static final Pattern HEX_PAIRS = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})*");
   private static final Pattern HEX_RUN = Pattern.compile("([0-9a-fA-F]{2})+");
-  private static final Pattern QUOTED = Pattern.compile("'[^']+'");
+  /** A quoted literal: no quote inside, and no control character (Kea would cut the text at a NUL). */
+  private static final Pattern QUOTED = Pattern.compile("'[^'\\p{Cntrl}]+'");
   /** Kea refuses a client-id shorter than two bytes. */
   static final int MIN_CLIENT_ID_BYTES = 2;
   /** DHCP option 61 carries at most 255 bytes. */
@@ -32,8 +36,16 @@ public final class Identifiers {
 
   /** {@link #canonicalMac} by the MAC address library alone, for any notation it accepts. */
   static String libraryCanonicalMac(String text) {
-    MACAddressString parsed = new MACAddressString(text.trim());
-    MACAddress mac = parsed.getAddress();
+    String trimmed = text.trim();
+    if (!MAC_TEXT.matcher(trimmed).matches()) {
+      return null; // the parser takes wildcards and ranges, and throws on some ('1*')
+    }
+    MACAddress mac;
+    try {
+      mac = new MACAddressString(trimmed).getAddress();
+    } catch (RuntimeException e) {
+      return null;
+    }
     if (mac == null || mac.getSegmentCount() != MACAddress.MEDIA_ACCESS_CONTROL_SEGMENT_COUNT
         || mac.isMultiple()) {
       return null;
@@ -67,7 +79,7 @@ public final class Identifiers {
   public static String canonicalClientId(String text) {
     String trimmed = text.trim();
     if (QUOTED.matcher(trimmed).matches()) {
-      int length = trimmed.length() - 2;
+      int length = trimmed.substring(1, trimmed.length() - 1).getBytes(StandardCharsets.UTF_8).length;
       return length >= MIN_CLIENT_ID_BYTES && length <= MAX_CLIENT_ID_BYTES ? trimmed : null;
     }
     String hex;
@@ -83,6 +95,20 @@ public final class Identifiers {
       return null;
     }
     return HexFormat.ofDelimiter(":").formatHex(bytes);
+  }
+
+  /**
+   * A comparable identity for a reservation identifier ({@code hw-address}, {@code client-id},
+   * {@code duid}, ...): the canonical MAC or hex client-id, else the lower-case text, so that two
+   * spellings of one identifier compare equal.
+   */
+  public static String identity(String key, String value) {
+    String canonical = switch (key) {
+      case "hw-address" -> canonicalMac(value);
+      case "client-id" -> canonicalClientId(value);
+      default -> null;
+    };
+    return key + "=" + (canonical != null ? canonical : value.trim().toLowerCase(Locale.ROOT));
   }
 
   /** The client-id used when a device has a serial but no template: the serial as a quoted literal. */

@@ -507,7 +507,7 @@ public final class Resolver {
       boolean unsafe = outcome.failure() == TemplateOutcome.Failure.UNSAFE;
       error(unsafe ? DiagnosticCode.TEMPLATE_UNSAFE : DiagnosticCode.TEMPLATE_ERROR, where,
           "template '" + abbreviate(template) + "' " + (unsafe ? "was refused: " : "failed: ") + outcome.message(),
-          unsafe ? "templates may only use the given variables, filters such as hex, if and for"
+          unsafe ? "templates may only use the given variables, filters such as hex, and if"
               : "correct the template in the config context");
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -68,7 +67,7 @@ final class StaticConfigMerger {
       if (r.ipAddress() != null) {
         generatedByAddress.putIfAbsent(r.ipAddress(), r);
       }
-      ownerByIdentity.putIfAbsent(identity(r.identifier().type().keaKey(), r.identifier().value()),
+      ownerByIdentity.putIfAbsent(Identifiers.identity(r.identifier().type().keaKey(), r.identifier().value()),
           "the generated reservation for " + r.hostname());
     }
     List<StaticReservation> reservations = new ArrayList<>();
@@ -109,16 +108,6 @@ final class StaticConfigMerger {
     return new Merged(kept, reservations);
   }
 
-  /** A comparable identity for an identifier: the MAC or hex client-id canonical, else lower-case text. */
-  static String identity(String key, String value) {
-    String canonical = switch (key) {
-      case "hw-address" -> Identifiers.canonicalMac(value);
-      case "client-id" -> Identifiers.canonicalClientId(value);
-      default -> null;
-    };
-    return key + "=" + (canonical != null ? canonical : value.trim().toLowerCase(Locale.ROOT));
-  }
-
   private static String staticIdentity(JsonObject body) {
     String found = null;
     for (String key : IDENTIFIER_KEYS) {
@@ -129,7 +118,7 @@ final class StaticConfigMerger {
       if (!value.isTextual() || found != null) {
         return null;
       }
-      found = identity(key, value.asText());
+      found = Identifiers.identity(key, value.asText());
     }
     return found;
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.json.StrictUtf8;
 import org.keagen.snapshot.SnapshotJson;
 
 /**
@@ -37,6 +38,15 @@ public final class SubnetIdHistory {
     public ReadResult {
       diagnostics = List.copyOf(diagnostics);
     }
+  }
+
+  /**
+   * Reads the {@code subnet4} ids of an existing Kea config file's bytes, which must be UTF-8: a
+   * file that is not is an error, as keagen will not overwrite what it cannot read faithfully.
+   */
+  public static ReadResult fromKeaConfig(byte[] bytes, String origin) {
+    StrictUtf8.Decoded text = StrictUtf8.decode(bytes);
+    return text.ok() ? fromKeaConfig(text.text(), origin) : failed(origin, text.problem());
   }
 
   /**

@@ -24,6 +24,8 @@ import java.util.function.BiFunction;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.json.CanonicalJson;
+import org.keagen.json.JsonErrors;
+import org.keagen.json.StrictUtf8;
 
 /**
  * Reads and writes the snapshot's JSON form ({@code schemas/snapshot.schema.json}). Reading reports
@@ -55,6 +57,16 @@ public final class SnapshotJson {
     public boolean ok() {
       return snapshot != null;
     }
+  }
+
+  /** Parses a snapshot file's bytes, which must be UTF-8; {@code origin} names the file in diagnostics. */
+  public static ReadResult read(byte[] bytes, String origin) {
+    StrictUtf8.Decoded text = StrictUtf8.decode(bytes);
+    if (!text.ok()) {
+      return new ReadResult(null, List.of(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin, text.problem(),
+          "re-record the snapshot with 'keagen snapshot', or convert the file to UTF-8")));
+    }
+    return read(text.text(), origin);
   }
 
   /** Parses snapshot JSON text; {@code origin} names the file in diagnostics. */
@@ -95,10 +107,8 @@ public final class SnapshotJson {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
       return new ReadResult(null, List.of(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin,
-          "not valid JSON" + where + ": " + e.getOriginalMessage(),
+          "not valid JSON" + JsonErrors.describe(e),
           "re-record the snapshot with 'keagen snapshot' or fix the JSON syntax")));
     }
     Reader reader = new Reader(origin);

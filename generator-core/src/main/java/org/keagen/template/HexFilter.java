@@ -6,6 +6,7 @@ import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * {@code hex}: each character's code point as lower-case hex of at least two digits, joined by
@@ -29,15 +30,10 @@ final class HexFilter implements Filter {
   }
 
   static String hex(String text) {
-    StringBuilder joined = new StringBuilder(text.length() * 3);
+    StringJoiner joined = new StringJoiner(":");
     text.codePoints().forEach(cp -> {
-      if (joined.length() > 0) {
-        joined.append(':');
-      }
-      if (cp < 0x10) {
-        joined.append('0');
-      }
-      joined.append(Integer.toHexString(cp));
+      String digits = Integer.toHexString(cp);
+      joined.add(digits.length() < 2 ? "0" + digits : digits);
     });
     return joined.toString();
   }

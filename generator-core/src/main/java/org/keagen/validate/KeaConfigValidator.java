@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
+import org.keagen.json.JsonErrors;
 import org.keagen.kea.KeaVersion;
 import org.keagen.snapshot.SnapshotJson;
 
@@ -23,7 +24,8 @@ public final class KeaConfigValidator {
    * semantic rules phrase better than the schema), since rules over a malformed tree mislead.
    */
   public static List<Diagnostic> validate(JsonNode config, KeaVersion version) {
-    List<Diagnostic> schema = KeaSchemas.check(config, version);
+    List<Diagnostic> schema = new ArrayList<>(KeaSchemas.check(config, version));
+    outOfRangeIntegers(config, "$", schema);
     List<Diagnostic> semantic = config.path("Dhcp4").isObject()
         ? SemanticRules.check(config.get("Dhcp4"), version) : List.of();
     List<Diagnostic> versionKeys = semantic.stream().filter(d -> d.code() == DiagnosticCode.KEY_NOT_IN_VERSION).toList();
@@ -36,16 +38,32 @@ public final class KeaConfigValidator {
     return findings;
   }
 
+  /**
+   * Kea reads every JSON integer into a signed 64-bit value and refuses the whole config when one
+   * does not fit, wherever it is (even in a {@code user-context}).
+   */
+  private static void outOfRangeIntegers(JsonNode node, String path, List<Diagnostic> out) {
+    if (node.isIntegralNumber() && !node.canConvertToLong()) {
+      out.add(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, path,
+          "the integer " + node.bigIntegerValue() + " is outside the signed 64-bit range Kea reads",
+          "correct the config at that path"));
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(field -> outOfRangeIntegers(field.getValue(), path + "." + field.getKey(), out));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        outOfRangeIntegers(node.get(i), path + "[" + i + "]", out);
+      }
+    }
+  }
+
   /** Every finding for config text; {@code origin} names the file. */
   public static List<Diagnostic> validate(String text, String origin, KeaVersion version) {
     JsonNode config;
     try {
       config = SnapshotJson.newMapper().readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr();
-      return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "is not valid JSON" + where + ": "
-          + e.getOriginalMessage(), "fix the JSON syntax (Kea's own comments are not supported by keagen validate)"));
+      return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "is not valid JSON" + JsonErrors.describe(e),
+          "fix the JSON syntax (Kea's own comments are not supported by keagen validate)"));
     }
     if (config == null || !config.path("Dhcp4").isObject()) {
       return List.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, origin, "has no \"Dhcp4\" object",

@@ -1,6 +1,5 @@
 package org.keagen.validate;
 
-import inet.ipaddr.IPAddressString;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.keagen.kea.OptionDefinition;
+import org.keagen.resolve.Cidrs;
 
 /**
  * Checks an {@code option-data} value against its definition as Kea parses it in CSV form: arrays
  * and records are comma-separated ({@code \,} escapes a comma), integers are decimal or {@code 0x}
  * hex within their type's range, booleans are {@code true}/{@code false}/{@code 1}/{@code 0}. It is
  * never looser than Kea, and stricter where Kea accepts what is plainly a mistake (an empty array
- * element, an IPv6 address in an IPv4 option, a malformed domain name).
+ * element, an IPv6 address in an IPv4 option, a malformed domain name, an unescaped comma in a
+ * single-valued option, of which Kea silently keeps the part before the comma).
  */
 public final class OptionValues {
   private static final Pattern HEX = Pattern.compile("(0x)?([0-9a-fA-F]{2})+");
@@ -47,6 +48,14 @@ public final class OptionValues {
         }
       }
       return Optional.empty();
+    }
+    if (!type.equals("internal")) {
+      // Kea splits csv data on commas and a single-valued option keeps the first part only
+      List<String> parts = splitCsv(data);
+      if (parts.size() > 1) {
+        return Optional.of("'" + data + "' has a comma that is not escaped, so Kea would keep only '"
+            + parts.get(0).strip() + "' (write \\, for a comma inside the value)");
+      }
     }
     return value(type, data).map(p -> "'" + data + "' " + p);
   }
@@ -84,11 +93,11 @@ public final class OptionValues {
       case "int8" -> integer(v, -128, 127);
       case "int16" -> integer(v, -32_768, 32_767);
       case "int32" -> integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
-      case "ipv4-address" -> new IPAddressString(v).isIPv4() && !v.contains("/")
+      case "ipv4-address" -> Cidrs.isIpv4(v) && !v.contains("/")
           ? Optional.empty() : Optional.of("is not an IPv4 address");
-      case "ipv6-address" -> new IPAddressString(v).isIPv6() && !v.contains("/")
+      case "ipv6-address" -> Cidrs.isIpv6(v) && !v.contains("/")
           ? Optional.empty() : Optional.of("is not an IPv6 address");
-      case "ipv6-prefix" -> new IPAddressString(v).isIPv6() && v.contains("/")
+      case "ipv6-prefix" -> Cidrs.isIpv6(v) && v.contains("/")
           ? Optional.empty() : Optional.of("is not an IPv6 prefix");
       case "fqdn" -> fqdn(v);
       case "binary" -> HEX.matcher(v.replace(" ", "")).matches() && !v.startsWith("0x")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.diagnostic.Severity;
@@ -28,6 +29,9 @@ import org.keagen.resolve.Identifiers;
  */
 public final class SemanticRules {
   private static final long MAX_SUBNET_ID = 4_294_967_294L;
+  /** What Kea's hardware address parser accepts: hex bytes, separated by colons or spaces, or none. */
+  private static final Pattern KEA_HW_ADDRESS =
+      Pattern.compile("[0-9a-fA-F]{1,2}([: ][0-9a-fA-F]{1,2})*|([0-9a-fA-F]{2})+");
   private static final List<String> IDENTIFIERS = List.of("hw-address", "client-id", "duid", "circuit-id", "flex-id");
 
   private final KeaVersion version;
@@ -172,10 +176,15 @@ public final class SemanticRules {
     for (JsonNode reservation : list) {
       String label = scope + ": " + describe(reservation);
       optionData(reservation.path("option-data"), label + " option-data");
+      JsonNode hw = reservation.path("hw-address");
+      if (hw.isTextual() && !KEA_HW_ADDRESS.matcher(hw.asText()).matches()) {
+        add(Severity.ERROR, DiagnosticCode.MAC_INVALID, label, "hw-address '" + hw.asText()
+            + "' is not hex bytes separated by colons, which is what Kea reads", "write it as aa:bb:cc:dd:ee:ff");
+      }
       for (String key : IDENTIFIERS) {
         JsonNode value = reservation.path(key);
         if (value.isTextual()) {
-          String identity = identity(key, value.asText());
+          String identity = Identifiers.identity(key, value.asText());
           String first = identifiers.putIfAbsent(identity, describe(reservation));
           if (first != null) {
             add(Severity.ERROR, DiagnosticCode.DUPLICATE_IDENTIFIER, label, "has the same " + key + " "
@@ -336,15 +345,6 @@ public final class SemanticRules {
 
   private void notInVersion(String where, String key, String hint) {
     add(Severity.ERROR, DiagnosticCode.KEY_NOT_IN_VERSION, where, "\"" + key + "\" is not accepted by " + version, hint);
-  }
-
-  private static String identity(String key, String value) {
-    String canonical = switch (key) {
-      case "hw-address" -> Identifiers.canonicalMac(value);
-      case "client-id" -> Identifiers.canonicalClientId(value);
-      default -> null;
-    };
-    return key + "=" + (canonical != null ? canonical : value.trim().toLowerCase(Locale.ROOT));
   }
 
   private static IPv4Address address(JsonNode reservation) {

@@ -1,6 +1,7 @@
 package org.keagen.source.nautobot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,12 @@ final class AutoSubnetsReader {
   /** What the document holds, in the order of first appearance. */
   record Result(List<Prefix> prefixes, List<Address> poolAddresses, List<Address> reservedAddresses,
       List<Device> devices) {}
+
+  /** Nautobot's default namespace: its prefixes and addresses are keagen's global table. */
+  static final String GLOBAL_NAMESPACE = "Global";
+  /** keagen's alias of the gateway relationship field, and the field the reference's query reads. */
+  private static final String GATEWAY = "gateway";
+  private static final String REFERENCE_GATEWAY = "rel_prefix_to_gateway";
 
   private final ResponseReader reader = new ResponseReader(NautobotDocuments.AUTO_SUBNETS);
   private final Map<String, JsonObject> contexts;
@@ -67,10 +74,12 @@ final class AutoSubnetsReader {
         continue;
       }
       String prefix = reader.requiredText(row, path, "prefix");
-      JsonNode gateway = reader.optionalObject(row, path, "rel_prefix_to_gateway");
+      String gatewayKey = row.has(GATEWAY) ? GATEWAY : REFERENCE_GATEWAY;
+      JsonNode gateway = reader.optionalObject(row, path, gatewayKey);
       String gatewayAddress = gateway == null ? null
-          : withoutMask(reader.optionalText(gateway, path + ".rel_prefix_to_gateway", "address"));
-      prefixes.add(Prefix.of(id, prefix, gatewayAddress));
+          : withoutMask(reader.optionalText(gateway, path + "." + gatewayKey, "address"));
+      prefixes.add(new Prefix(id, prefix, namespace(row, path), location(row, path),
+          name(row, path, "tenant"), gatewayAddress, reader.optionalLong(row, path, "subnet_id")));
     }
     return prefixes;
   }
@@ -104,7 +113,10 @@ final class AutoSubnetsReader {
       }
       boolean otherServer = !interfaces.isEmpty() && attachments.isEmpty();
       if (pool || !otherServer) {
-        addresses.add(new Address(address, address, null, attachments));
+        String id = reader.optionalText(row, path, "id");
+        JsonNode parent = reader.optionalObject(row, path, "parent");
+        String vrf = parent == null ? null : namespace(parent, path + ".parent");
+        addresses.add(new Address(id == null ? address : id, address, vrf, attachments));
       }
     }
     return addresses;
@@ -127,7 +139,7 @@ final class AutoSubnetsReader {
         : reader.optionalText(platform, devicePath + ".platform", "name");
     String statusPath = devicePath + ".configmanagerdevicestatus";
     JsonNode status = reader.optionalObject(device, devicePath, "configmanagerdevicestatus");
-    Boolean ztpEnabled = null;
+    Boolean ztpEnabled = reader.optionalBoolean(device, devicePath, "ztp_enabled");
     if (status != null) {
       ztpEnabled = reader.optionalBoolean(status, statusPath, "ztp_enabled");
       Boolean aggregate = reader.optionalBoolean(status, statusPath, "is_aggregate_managed");
@@ -135,9 +147,43 @@ final class AutoSubnetsReader {
         return null;
       }
     }
-    devices.putIfAbsent(deviceId, new Device(deviceId, deviceName, serial, platformName, null, null,
-        ztpEnabled, contexts.getOrDefault(deviceId, JsonObject.empty())));
+    JsonObject context;
+    if (device.has("config_context")) {
+      JsonNode inline = reader.optionalObject(device, devicePath, "config_context");
+      context = inline == null ? JsonObject.empty() : JsonObject.of((ObjectNode) inline);
+    } else {
+      context = contexts.getOrDefault(deviceId, JsonObject.empty());
+    }
+    if (!devices.containsKey(deviceId)) {
+      devices.put(deviceId, new Device(deviceId, deviceName, serial, platformName,
+          name(device, devicePath, "role"), name(device, devicePath, "location"), ztpEnabled, context));
+    }
     return InterfaceAttachment.of(name, roleName, mac, deviceId);
+  }
+
+  /**
+   * The VRF scope of a prefix or an IP's parent prefix: its Nautobot namespace's name, {@code null}
+   * for the default namespace {@value #GLOBAL_NAMESPACE} or when the row has no namespace.
+   */
+  private String namespace(JsonNode row, String path) throws SourceException {
+    String name = name(row, path, "namespace");
+    return GLOBAL_NAMESPACE.equals(name) ? null : name;
+  }
+
+  /** The name of a prefix's one location; {@code null} when it has none or several. */
+  private String location(JsonNode row, String path) throws SourceException {
+    List<JsonNode> locations = reader.list(row, path, "locations");
+    if (locations.size() != 1) {
+      return null;
+    }
+    String locationPath = path + ".locations[0]";
+    return reader.optionalText(reader.object(locations.get(0), locationPath), locationPath, "name");
+  }
+
+  /** The {@code name} of the nested object {@code key} (role, location, tenant), or {@code null}. */
+  private String name(JsonNode row, String path, String key) throws SourceException {
+    JsonNode nested = reader.optionalObject(row, path, key);
+    return nested == null ? null : reader.optionalText(nested, path + "." + key, "name");
   }
 
   /** {@code 10.0.0.1/24} -> {@code 10.0.0.1}; {@code null} stays {@code null}. */

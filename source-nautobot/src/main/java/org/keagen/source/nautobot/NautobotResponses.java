@@ -35,6 +35,18 @@ import org.keagen.source.SourceException;
  *       context only.
  * </ul>
  *
+ * The documents of keagen's own queries ({@link NautobotSource}) have the same lists, and more:
+ *
+ * <ul>
+ *   <li>a prefix's gateway under the alias {@code gateway}, its explicit Kea subnet id under
+ *       {@code subnet_id}, its namespace, locations and tenant; the namespace is the VRF scope of
+ *       the prefix, and of an IP through its {@code parent}, {@code Global} being the global
+ *       table; a prefix with exactly one location has that location;
+ *   <li>an address's Nautobot {@code id}, which then is its id;
+ *   <li>a device's {@code role}, {@code location}, {@code ztp_enabled} (a custom field under that
+ *       alias) and its rendered {@code config_context}, used instead of the contexts document.
+ * </ul>
+ *
  * A blank string reads as unset (Nautobot stores an unset serial as {@code ""}). A field of the
  * wrong type or a missing required field is a {@link SourceException} naming the query and path.
  */

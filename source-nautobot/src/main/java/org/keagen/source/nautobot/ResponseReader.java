@@ -92,6 +92,18 @@ final class ResponseReader {
     return node.asInt();
   }
 
+  /** The integer field {@code key}, or {@code null} when it is absent or {@code null}. */
+  Long optionalLong(JsonNode parent, String path, String key) throws SourceException {
+    JsonNode node = parent.get(key);
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw malformed(path + "." + key, "an integer or null", node);
+    }
+    return node.asLong();
+  }
+
   /** The boolean field {@code key}, or {@code null} when it is absent or {@code null}. */
   Boolean optionalBoolean(JsonNode parent, String path, String key) throws SourceException {
     JsonNode node = parent.get(key);

@@ -311,6 +311,66 @@ class NautobotResponsesTest {
     assertTrue(contexts.get("d2").isEmpty());
   }
 
+  // ---- keagen's own query shape (NautobotSource)
+
+  @Test
+  void keagenShapeMapsNamespaceLocationTenantSubnetIdAndGatewayAlias() throws Exception {
+    Snapshot snapshot = auto("""
+        {"prefixes": [
+           {"id": "p1", "prefix": "10.10.0.0/24", "ip_version": 4, "namespace": {"name": "mgmt"},
+            "locations": [{"name": "ams1"}], "tenant": {"name": "ops"},
+            "gateway": {"address": "10.10.0.254/24"}, "subnet_id": 100},
+           {"id": "p2", "prefix": "10.20.0.0/24", "ip_version": 4, "namespace": {"name": "Global"},
+            "locations": [{"name": "ams1"}, {"name": "hall-a"}], "tenant": null, "gateway": null, "subnet_id": null}],
+         "pool_ips": [{"id": "ip1", "address": "10.10.0.200/24", "ip_version": 4,
+                       "parent": {"namespace": {"name": "mgmt"}}, "interfaces": []},
+                      {"id": "ip2", "address": "10.20.0.100/24", "ip_version": 4,
+                       "parent": {"namespace": {"name": "Global"}}, "interfaces": []}]}
+        """);
+
+    assertEquals(List.of(new Prefix("p1", "10.10.0.0/24", "mgmt", "ams1", "ops", "10.10.0.254", 100L),
+        new Prefix("p2", "10.20.0.0/24", null, null, null, null, null)), snapshot.prefixes(),
+        "namespace Global is the global table; a prefix with two locations has none");
+    assertEquals(List.of(new Address("ip1", "10.10.0.200/24", "mgmt", List.of()),
+        new Address("ip2", "10.20.0.100/24", null, List.of())), snapshot.poolAddresses(),
+        "an address's VRF scope is its parent prefix's namespace; its id is Nautobot's");
+  }
+
+  @Test
+  void keagenShapeDevicesCarryRoleLocationZtpCustomFieldAndInlineContext() throws Exception {
+    Snapshot snapshot = auto("""
+        {"reserved_ips": [
+           {"address": "10.0.0.1/24", "ip_version": 4, "interfaces": [{"name": "eth0", "mac_address": "",
+             "role": {"name": "management"},
+             "device": {"id": "d1", "name": "leaf1", "serial": "SN1", "platform": null, "role": {"name": "leaf"},
+                        "location": {"name": "ams1"}, "ztp_enabled": false,
+                        "config_context": {"ztp": {"ipv4": ["10.0.0.5"]}}}}]},
+           {"address": "10.0.0.2/24", "ip_version": 4, "interfaces": [{"name": "eth0", "mac_address": null,
+             "role": null,
+             "device": {"id": "d2", "name": "leaf2", "serial": "", "ztp_enabled": null, "config_context": null}}]}]}
+        """);
+
+    assertEquals(new Device("d1", "leaf1", "SN1", null, "leaf", "ams1", false,
+        snapshot.devices().get(0).configContext()), snapshot.devices().get(0));
+    assertEquals("[\"10.0.0.5\"]", snapshot.devices().get(0).configContext().at("/ztp/ipv4").toString());
+    assertEquals(new Device("d2", "leaf2", null, null, null, null, null, JsonObject.empty()), snapshot.devices().get(1));
+    assertEquals(InterfaceAttachment.of("eth0", "management", null, "d1"),
+        snapshot.reservedAddresses().get(0).interfaces().get(0), "an empty MAC reads as none");
+  }
+
+  @Test
+  void keagenShapeWrongTypesAreNamedByPath() {
+    assertMalformed("{\"prefixes\": [{\"id\": \"p1\", \"prefix\": \"10.0.0.0/24\", \"ip_version\": 4,"
+            + " \"subnet_id\": \"100\"}]}",
+        "data.prefixes[0].subnet_id: expected an integer or null, found the string \"100\"");
+    assertMalformed("{\"prefixes\": [{\"id\": \"p1\", \"prefix\": \"10.0.0.0/24\", \"ip_version\": 4,"
+            + " \"gateway\": [{\"address\": \"10.0.0.1/24\"}]}]}",
+        "data.prefixes[0].gateway: expected an object, found an array");
+    assertMalformed("{\"reserved_ips\": [{\"address\": \"10.0.0.9\", \"ip_version\": 4, \"interfaces\": ["
+            + "{\"name\": \"eth0\", \"device\": {\"id\": \"d1\", \"name\": \"x\", \"config_context\": \"{}\"}}]}]}",
+        "data.reserved_ips[0].interfaces[0].device.config_context: expected an object, found the string \"{}\"");
+  }
+
   // ---- helpers
 
   private static final String STATUS_ON = "{\"ztp_enabled\": true, \"is_aggregate_managed\": false}";

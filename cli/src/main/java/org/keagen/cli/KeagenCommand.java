@@ -1,0 +1,139 @@
+package org.keagen.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code keagen} command: usage errors exit 64, data and I/O errors exit 1, and {@code generate
+ * --detailed-exitcode} exits 2 for a changed file. A usage error prints its message and where to
+ * find help, or one JSON object with {@code --output-format json}.
+ */
+@Command(name = "keagen",
+    description = "Generates ISC Kea DHCPv4 configuration from a network source of truth.",
+    mixinStandardHelpOptions = true,
+    versionProvider = KeagenCommand.Version.class,
+    subcommands = {GenerateCommand.class, SnapshotCommand.class, ValidateCommand.class, PushCommand.class,
+        CompletionCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:success", " 1:errors in the data, the source or a file; nothing written",
+        " 2:generate --detailed-exitcode: the output changed (or would)", "64:usage error"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  keagen generate --snapshot snapshot.json -o kea-dhcp4.conf",
+        "  keagen generate --config keagen.yaml --check --diff",
+        "  keagen snapshot --config keagen.yaml -o snapshot.json",
+        "  keagen validate /etc/kea/kea-dhcp4.conf --kea-version 2.6",
+        "  source <(keagen completion)",
+        "Run 'keagen COMMAND --help' for a command's options."},
+    exitCodeOnInvalidInput = KeagenCommand.EXIT_USAGE)
+public final class KeagenCommand implements Runnable {
+  /** Success. */
+  public static final int EXIT_OK = 0;
+  /** Errors in the data or in reading or writing files; nothing was written. */
+  public static final int EXIT_ERROR = 1;
+  /** {@code generate --detailed-exitcode}: the output changed, or would change with {@code --check}. */
+  public static final int EXIT_CHANGED = 2;
+  /** The command line itself is wrong (BSD's {@code EX_USAGE}). */
+  public static final int EXIT_USAGE = 64;
+
+  @Spec
+  CommandSpec spec;
+
+  private final CliEnvironment environment;
+
+  KeagenCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, writing UTF-8 to stdout and stderr whatever the platform default. */
+  public static CommandLine commandLine() {
+    return commandLine(CliEnvironment.system());
+  }
+
+  /** The command line over the given environment variables and sources. */
+  public static CommandLine commandLine(CliEnvironment environment) {
+    CommandLine commandLine = new CommandLine(new KeagenCommand(environment));
+    commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    commandLine.setParameterExceptionHandler(KeagenCommand::usageError);
+    return commandLine;
+  }
+
+  /** The environment subcommands read variables and open sources through. */
+  CliEnvironment environment() {
+    return environment;
+  }
+
+  /**
+   * A usage error: its message and a pointer to the help (picocli's suggestions for a mistyped
+   * option too), or one JSON finding when the arguments ask for {@code --output-format json}.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine failed = e.getCommandLine();
+    PrintWriter err = failed.getErr();
+    String help = failed.getCommandSpec().qualifiedName() + " --help";
+    if (wantsJson(args)) {
+      // one finding per problem: a config file may have several, one line each
+      for (String line : e.getMessage().split("\n")) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("kind", "finding");
+        node.put("severity", "error");
+        node.put("code", Finding.USAGE);
+        node.put("object", failed.getCommandSpec().qualifiedName());
+        node.put("message", line);
+        node.put("hint", "see '" + help + "'");
+        err.println(node.toString());
+      }
+    } else {
+      err.println(e.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+        err.println("Try '" + help + "' for more information.");
+      }
+    }
+    err.flush();
+    return failed.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static boolean wantsJson(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--output-format=json") || (args[i].equals("--output-format") && i + 1 < args.length
+          && args[i + 1].equals("json"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+
+  /** The project version, filtered into {@code version.properties} by Maven. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"keagen " + properties.getProperty("version", "(unknown version)")};
+    }
+  }
+}
