@@ -12,7 +12,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,44 +66,78 @@ public final class SnapshotJson {
 
   /** Parses a snapshot file's bytes, which must be UTF-8; {@code origin} names the file in diagnostics. */
   public static ReadResult read(byte[] bytes, String origin) {
-    StrictUtf8.Decoded text = StrictUtf8.decode(bytes);
-    if (!text.ok()) {
-      return new ReadResult(null, List.of(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin, text.problem(),
-          "re-record the snapshot with 'keagen snapshot', or convert the file to UTF-8")));
+    String problem;
+    try {
+      problem = StrictUtf8.problem(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
     }
-    return read(text.text(), origin);
+    if (problem != null) {
+      return notUtf8(problem, origin);
+    }
+    ReadResult streamed = readStreaming(
+        () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8), origin);
+    return streamed != null ? streamed : readTree(new String(bytes, StandardCharsets.UTF_8), origin);
   }
 
   /** Parses snapshot JSON text; {@code origin} names the file in diagnostics. */
   public static ReadResult read(String json, String origin) {
-    ReadResult streamed = readStreaming(json, origin);
+    ReadResult streamed = readStreaming(() -> new StringReader(json), origin);
     return streamed != null ? streamed : readTree(json, origin);
   }
 
-  /** The element-by-element read of {@code json}, or {@code null} when only the tree read can report it. */
-  static ReadResult readStreaming(String json, String origin) {
-    try (JsonParser parser = MAPPER.createParser(json)) {
+  /**
+   * Reads a snapshot file as {@link #read(byte[], String)} reads its bytes, without holding its
+   * bytes, its text or its whole JSON tree: the file is checked to be UTF-8 in chunks, then each
+   * prefix, address and device is read as its own small tree.
+   */
+  public static ReadResult read(Path file, String origin) throws IOException {
+    String problem;
+    try (InputStream in = Files.newInputStream(file)) {
+      problem = StrictUtf8.problem(in);
+    }
+    if (problem != null) {
+      return notUtf8(problem, origin);
+    }
+    ReadResult streamed = readStreamingFrom(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8), origin);
+    return streamed != null ? streamed : readTree(Files.readString(file, StandardCharsets.UTF_8), origin);
+  }
+
+  /** Something that opens the snapshot's text again. */
+  private interface TextSource {
+    java.io.Reader open() throws IOException;
+  }
+
+  /**
+   * The element-by-element read, or {@code null} when only the tree read can report the document
+   * (it is not one JSON object followed by nothing). The text is read as characters, as the tree
+   * read reads it.
+   */
+  private static ReadResult readStreamingFrom(TextSource text, String origin) throws IOException {
+    try (JsonParser parser = MAPPER.createParser(text.open())) {
       return stream(parser, origin);
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       return null; // malformed JSON
     }
   }
 
-  /**
-   * Reads a snapshot file (UTF-8) without holding its text or its whole JSON tree: each prefix,
-   * address and device is read as its own small tree and checked as {@link #read(String, String)}
-   * does, with the same diagnostics in the same order.
-   */
-  public static ReadResult read(Path file, String origin) throws IOException {
-    try (JsonParser parser = MAPPER.createParser(file.toFile())) {
-      ReadResult streamed = stream(parser, origin);
-      if (streamed != null) {
-        return streamed;
-      }
-    } catch (JsonProcessingException e) {
-      // malformed JSON: the tree read below reports it
+  /** {@link #readStreamingFrom} for text in memory, which cannot fail to be read. */
+  private static ReadResult readStreaming(TextSource text, String origin) {
+    try {
+      return readStreamingFrom(text, origin);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return readTree(Files.readString(file, StandardCharsets.UTF_8), origin);
+  }
+
+  /** The element-by-element read of {@code json}, or {@code null}; for tests. */
+  static ReadResult readStreaming(String json, String origin) {
+    return readStreaming(() -> new StringReader(json), origin);
+  }
+
+  private static ReadResult notUtf8(String problem, String origin) {
+    return new ReadResult(null, List.of(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin, problem,
+        "re-record the snapshot with 'keagen snapshot', or convert the file to UTF-8")));
   }
 
   /** Reads the whole tree first; the reference behaviour, and the one for malformed JSON. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.keagen.ExampleFiles;
 import org.keagen.diagnostic.Diagnostic;
+import org.keagen.json.StrictUtf8;
 
 /**
  * The element-by-element reads ({@link SnapshotJson#read(String, String)} and {@link
@@ -68,12 +69,38 @@ class SnapshotJsonStreamingTest {
         SnapshotJson.ReadResult text = SnapshotJson.read(json, "snap.json");
         Path file = Files.writeString(dir.resolve("snap.json"), json, StandardCharsets.UTF_8);
         SnapshotJson.ReadResult streamed = SnapshotJson.read(file, "snap.json");
+        SnapshotJson.ReadResult bytes = SnapshotJson.read(json.getBytes(StandardCharsets.UTF_8), "snap.json");
         assertEquals(lines(tree), lines(text));
         assertEquals(lines(tree), lines(streamed));
+        assertEquals(lines(tree), lines(bytes));
         assertEquals(tree.snapshot(), text.snapshot());
         assertEquals(tree.snapshot(), streamed.snapshot());
+        assertEquals(tree.snapshot(), bytes.snapshot());
         assertEquals(json.startsWith(FALLBACK), SnapshotJson.readStreaming(json, "snap.json") == null,
             "only documents that are not one object fall back to the tree read");
+      }));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aFileThatIsNotUtf8IsReportedAsItsBytesAre() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    List<byte[]> files = List.of(
+        (HEAD + "\"prefixes\": []}").getBytes(StandardCharsets.UTF_16),
+        new byte[] {'{', '\n', '"', (byte) 0xff, '"', '}'},
+        new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '}'},
+        (HEAD + "\"source\": {\"kind\": \"café\"}}").getBytes(StandardCharsets.ISO_8859_1));
+    for (int i = 0; i < files.size(); i++) {
+      byte[] content = files.get(i);
+      tests.add(DynamicTest.dynamicTest("file " + i, () -> {
+        Path file = Files.write(dir.resolve("snap.json"), content);
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(content);
+        List<String> expected = decoded.ok() ? lines(SnapshotJson.readTree(decoded.text(), "snap.json"))
+            : List.of("error[snapshot-invalid] snap.json: " + decoded.problem()
+                + " (fix: re-record the snapshot with 'keagen snapshot', or convert the file to UTF-8)");
+        assertEquals(expected, lines(SnapshotJson.read(content, "snap.json")));
+        assertEquals(expected, lines(SnapshotJson.read(file, "snap.json")));
       }));
     }
     return tests.stream();
