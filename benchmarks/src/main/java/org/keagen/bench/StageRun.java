@@ -46,12 +46,12 @@ public final class StageRun {
     t = lap("render", t);
     List<Diagnostic> findings = Stages.validate(config, options);
     t = lap("validate", t);
-    long chars = Stages.write(config, out);
+    long bytes = Stages.write(config, out);
     lap("write", t);
     report("total", ManagementFactory.getRuntimeMXBean().getUptime());
-    System.out.printf(Locale.ROOT, "# subnets=%d reservations=%d pools=%d warnings=%d chars=%d xmx_mib=%d%n",
+    System.out.printf(Locale.ROOT, "# subnets=%d reservations=%d pools=%d warnings=%d bytes=%d xmx_mib=%d%n",
         resolution.plan().subnets().size(), resolution.plan().reservationCount(), resolution.plan().poolCount(),
-        Stages.warnings(resolution, findings).stream().filter(d -> !d.isError()).count(), chars,
+        Stages.warnings(resolution, findings).stream().filter(d -> !d.isError()).count(), bytes,
         Runtime.getRuntime().maxMemory() >> 20);
   }
 

@@ -2,9 +2,8 @@ package org.keagen.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +30,7 @@ public final class Stages {
 
   /** Stage 1: reads and checks a snapshot file. */
   public static Snapshot parse(Path file) throws IOException {
-    SnapshotJson.ReadResult read;
-    try (InputStream in = Files.newInputStream(file)) {
-      read = SnapshotJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
-    }
+    SnapshotJson.ReadResult read = SnapshotJson.read(file, file.toString());
     return requireOk(read.ok() ? read.snapshot() : null, read.diagnostics(), "parse");
   }
 
@@ -58,13 +54,12 @@ public final class Stages {
     return findings;
   }
 
-  /** Stage 5: the canonical text, written to {@code file}. */
+  /** Stage 5: the canonical text, streamed to {@code file}; returns its size in bytes. */
   public static long write(JsonNode config, Path file) throws IOException {
-    String text = CanonicalJson.write(config);
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write(text);
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      CanonicalJson.write(config, out);
     }
-    return text.length();
+    return Files.size(file);
   }
 
   /** Everything the run reported, for counting warnings. */

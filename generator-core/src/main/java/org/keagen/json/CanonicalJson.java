@@ -1,17 +1,20 @@
 package org.keagen.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,16 +25,62 @@ import java.util.List;
  * is free), two-space indent, {@code "key": value}, LF line ends and a final newline.
  */
 public final class CanonicalJson {
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final DefaultPrettyPrinter PRINTER = prettyPrinter();
 
   private CanonicalJson() {}
 
   /** The canonical text of {@code node}. */
   public static String write(JsonNode node) {
-    try {
-      return WRITER.writeValueAsString(sortKeys(node)) + "\n";
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+      write(node, generator);
+    } catch (IOException e) {
       throw new UncheckedIOException(e); // a tree built in memory always serialises
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the canonical text of {@code node} to {@code out} as UTF-8, the same characters {@link
+   * #write(JsonNode)} returns, without building the text or a sorted copy of the tree first.
+   * {@code out} is flushed, not closed.
+   */
+  public static void write(JsonNode node, OutputStream out) throws IOException {
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      write(node, generator);
+    }
+    out.flush();
+  }
+
+  private static void write(JsonNode node, JsonGenerator generator) throws IOException {
+    generator.setPrettyPrinter(PRINTER.createInstance());
+    writeSorted(node, generator, MAPPER.getSerializerProviderInstance());
+    generator.writeRaw('\n');
+  }
+
+  /** Writes {@code node} with each object's keys in sorted order, at every depth. */
+  private static void writeSorted(JsonNode node, JsonGenerator generator, SerializerProvider provider)
+      throws IOException {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>(node.size());
+      node.fieldNames().forEachRemaining(names::add);
+      Collections.sort(names);
+      generator.writeStartObject();
+      for (String name : names) {
+        generator.writeFieldName(name);
+        writeSorted(node.get(name), generator, provider);
+      }
+      generator.writeEndObject();
+    } else if (node.isArray()) {
+      generator.writeStartArray();
+      for (JsonNode element : node) {
+        writeSorted(element, generator, provider);
+      }
+      generator.writeEndArray();
+    } else {
+      ((JsonSerializable) node).serialize(generator, provider);
     }
   }
 

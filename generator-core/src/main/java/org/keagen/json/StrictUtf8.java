@@ -1,5 +1,7 @@
 package org.keagen.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -22,6 +24,70 @@ public final class StrictUtf8 {
     }
   }
 
+  /**
+   * What {@link #decode} would report for the bytes of {@code in}, or {@code null} when they are
+   * UTF-8, read in chunks so that a large file needs no text of its own size.
+   */
+  public static String problem(InputStream in) throws IOException {
+    return problem(in, 64 * 1024);
+  }
+
+  static String problem(InputStream in, int chunk) throws IOException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer buffer = ByteBuffer.allocate(chunk);
+    CharBuffer out = CharBuffer.allocate(chunk);
+    long consumed = 0; // bytes before the buffer's start
+    long lines = 1; // lines up to the buffer's start
+    boolean end = false;
+    while (true) {
+      if (!end) {
+        int read = in.read(buffer.array(), buffer.position(), buffer.remaining());
+        if (read < 0) {
+          end = true;
+        } else {
+          buffer.position(buffer.position() + read);
+        }
+      }
+      buffer.flip();
+      int start = buffer.position();
+      CoderResult result = decoder.decode(buffer, out, end);
+      while (result.isOverflow()) {
+        out.clear();
+        result = decoder.decode(buffer, out, end);
+      }
+      if (!result.isError() && end) {
+        result = decoder.flush(out);
+      }
+      if (result.isError()) {
+        long offset = consumed + buffer.position();
+        for (int i = start; i < buffer.position(); i++) {
+          if (buffer.get(i) == '\n') {
+            lines++;
+          }
+        }
+        return message(buffer.get(buffer.position()), lines, offset);
+      }
+      for (int i = start; i < buffer.position(); i++) {
+        if (buffer.get(i) == '\n') {
+          lines++;
+        }
+      }
+      consumed += buffer.position();
+      out.clear();
+      if (end) {
+        return null;
+      }
+      buffer.compact();
+    }
+  }
+
+  private static String message(byte invalid, long line, long offset) {
+    return "is not UTF-8 text: invalid byte " + String.format("0x%02x", invalid & 0xff)
+        + " at line " + line + " (byte offset " + offset + ")";
+  }
+
   public static Decoded decode(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -40,8 +106,7 @@ public final class StrictUtf8 {
           line++;
         }
       }
-      return new Decoded(null, "is not UTF-8 text: invalid byte " + String.format("0x%02x", bytes[offset] & 0xff)
-          + " at line " + line + " (byte offset " + offset + ")");
+      return new Decoded(null, message(bytes[offset], line, offset));
     }
     return new Decoded(out.flip().toString(), null);
   }

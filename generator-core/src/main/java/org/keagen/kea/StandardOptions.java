@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,9 +28,24 @@ public final class StandardOptions {
   private record Entry(OptionDefinition definition, Set<KeaVersion> versions) {}
 
   private final List<Entry> entries;
+  /** The entries by space and name, and by space and code, each list in table order. */
+  private final Map<String, List<Entry>> byName = new HashMap<>();
+  private final Map<String, List<Entry>> byCode = new HashMap<>();
 
   private StandardOptions(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+    for (Entry e : this.entries) {
+      byName.computeIfAbsent(nameKey(e.definition().space(), e.definition().name()), k -> new ArrayList<>()).add(e);
+      byCode.computeIfAbsent(codeKey(e.definition().space(), e.definition().code()), k -> new ArrayList<>()).add(e);
+    }
+  }
+
+  private static String nameKey(String space, String name) {
+    return space + "\u0000" + name;
+  }
+
+  private static String codeKey(String space, int code) {
+    return space + "\u0000" + code;
   }
 
   public static StandardOptions instance() {
@@ -37,24 +54,21 @@ public final class StandardOptions {
 
   /** The definition of {@code name} in {@code space} that {@code version} has. */
   public Optional<OptionDefinition> byName(String space, String name, KeaVersion version) {
-    return entries.stream()
-        .filter(e -> e.definition().space().equals(space) && e.definition().name().equals(name)
-            && e.versions().contains(version))
+    return byName.getOrDefault(nameKey(space, name), List.of()).stream()
+        .filter(e -> e.versions().contains(version))
         .map(Entry::definition).findFirst();
   }
 
   /** The definition with {@code code} in {@code space} that {@code version} has. */
   public Optional<OptionDefinition> byCode(String space, int code, KeaVersion version) {
-    return entries.stream()
-        .filter(e -> e.definition().space().equals(space) && e.definition().code() == code
-            && e.versions().contains(version))
+    return byCode.getOrDefault(codeKey(space, code), List.of()).stream()
+        .filter(e -> e.versions().contains(version))
         .map(Entry::definition).findFirst();
   }
 
   /** The oldest supported version that defines {@code name} in {@code space}, if any does. */
   public Optional<KeaVersion> firstVersionWith(String space, String name) {
-    return entries.stream()
-        .filter(e -> e.definition().space().equals(space) && e.definition().name().equals(name))
+    return byName.getOrDefault(nameKey(space, name), List.of()).stream()
         .flatMap(e -> e.versions().stream()).min(Enum::compareTo);
   }
 

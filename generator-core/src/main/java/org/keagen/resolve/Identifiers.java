@@ -28,6 +28,15 @@ public final class Identifiers {
    */
   public static String canonicalMac(String text) {
     String trimmed = text.trim();
+    if (isColonHexMac(trimmed)) {
+      return trimmed.toLowerCase(Locale.ROOT);
+    }
+    return libraryCanonicalMac(trimmed);
+  }
+
+  /** {@link #canonicalMac} by the MAC address library alone, for any notation it accepts. */
+  static String libraryCanonicalMac(String text) {
+    String trimmed = text.trim();
     if (!MAC_TEXT.matcher(trimmed).matches()) {
       return null; // the parser takes wildcards and ranges, and throws on some ('1*')
     }
@@ -42,6 +51,24 @@ public final class Identifiers {
       return null;
     }
     return mac.toColonDelimitedString().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * True for six pairs of hex digits joined by colons ({@code 0C:C4:7A:12:34:56}), the form sources
+   * mostly give: its canonical form is its lower case, without asking the library.
+   */
+  static boolean isColonHexMac(String text) {
+    if (text.length() != 17) {
+      return false;
+    }
+    for (int i = 0; i < 17; i++) {
+      char c = text.charAt(i);
+      boolean ok = i % 3 == 2 ? c == ':' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -30,6 +30,11 @@ public final class JsonObject {
     return node.deepCopy();
   }
 
+  /** The object itself, not a copy: for this package's own reads only, never to be modified. */
+  ObjectNode unsharedView() {
+    return node;
+  }
+
   /** The value at a JSON Pointer such as {@code /dhcp/options}; missing node when absent. */
   public JsonNode at(String pointer) {
     return node.at(pointer).deepCopy();

@@ -2,15 +2,29 @@ package org.keagen.snapshot;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
@@ -24,6 +38,8 @@ import org.keagen.json.StrictUtf8;
  */
 public final class SnapshotJson {
   private static final ObjectMapper MAPPER = newMapper();
+  /** Reads one value from the middle of a document: what follows it is the rest of the document. */
+  private static final ObjectReader ONE_VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private SnapshotJson() {}
 
@@ -50,16 +66,82 @@ public final class SnapshotJson {
 
   /** Parses a snapshot file's bytes, which must be UTF-8; {@code origin} names the file in diagnostics. */
   public static ReadResult read(byte[] bytes, String origin) {
-    StrictUtf8.Decoded text = StrictUtf8.decode(bytes);
-    if (!text.ok()) {
-      return new ReadResult(null, List.of(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin, text.problem(),
-          "re-record the snapshot with 'keagen snapshot', or convert the file to UTF-8")));
+    String problem;
+    try {
+      problem = StrictUtf8.problem(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
     }
-    return read(text.text(), origin);
+    if (problem != null) {
+      return notUtf8(problem, origin);
+    }
+    ReadResult streamed = readStreaming(
+        () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8), origin);
+    return streamed != null ? streamed : readTree(new String(bytes, StandardCharsets.UTF_8), origin);
   }
 
   /** Parses snapshot JSON text; {@code origin} names the file in diagnostics. */
   public static ReadResult read(String json, String origin) {
+    ReadResult streamed = readStreaming(() -> new StringReader(json), origin);
+    return streamed != null ? streamed : readTree(json, origin);
+  }
+
+  /**
+   * Reads a snapshot file as {@link #read(byte[], String)} reads its bytes, without holding its
+   * bytes, its text or its whole JSON tree: the file is checked to be UTF-8 in chunks, then each
+   * prefix, address and device is read as its own small tree.
+   */
+  public static ReadResult read(Path file, String origin) throws IOException {
+    String problem;
+    try (InputStream in = Files.newInputStream(file)) {
+      problem = StrictUtf8.problem(in);
+    }
+    if (problem != null) {
+      return notUtf8(problem, origin);
+    }
+    ReadResult streamed = readStreamingFrom(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8), origin);
+    return streamed != null ? streamed : readTree(Files.readString(file, StandardCharsets.UTF_8), origin);
+  }
+
+  /** Something that opens the snapshot's text again. */
+  private interface TextSource {
+    java.io.Reader open() throws IOException;
+  }
+
+  /**
+   * The element-by-element read, or {@code null} when only the tree read can report the document
+   * (it is not one JSON object followed by nothing). The text is read as characters, as the tree
+   * read reads it.
+   */
+  private static ReadResult readStreamingFrom(TextSource text, String origin) throws IOException {
+    try (JsonParser parser = MAPPER.createParser(text.open())) {
+      return stream(parser, origin);
+    } catch (JsonProcessingException e) {
+      return null; // malformed JSON
+    }
+  }
+
+  /** {@link #readStreamingFrom} for text in memory, which cannot fail to be read. */
+  private static ReadResult readStreaming(TextSource text, String origin) {
+    try {
+      return readStreamingFrom(text, origin);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The element-by-element read of {@code json}, or {@code null}; for tests. */
+  static ReadResult readStreaming(String json, String origin) {
+    return readStreaming(() -> new StringReader(json), origin);
+  }
+
+  private static ReadResult notUtf8(String problem, String origin) {
+    return new ReadResult(null, List.of(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin, problem,
+        "re-record the snapshot with 'keagen snapshot', or convert the file to UTF-8")));
+  }
+
+  /** Reads the whole tree first; the reference behaviour, and the one for malformed JSON. */
+  static ReadResult readTree(String json, String origin) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
@@ -71,6 +153,53 @@ public final class SnapshotJson {
     Reader reader = new Reader(origin);
     Snapshot snapshot = reader.snapshot(root);
     return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  /**
+   * Reads a snapshot object element by element. Returns {@code null} when the document is not one
+   * JSON object followed by nothing, so the caller falls back to the tree read, which reports it.
+   */
+  private static ReadResult stream(JsonParser parser, String origin) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    Reader reader = new Reader(origin);
+    ObjectNode others = JsonNodeFactory.instance.objectNode();
+    Map<String, List<?>> lists = new HashMap<>();
+    Map<String, List<Diagnostic>> listErrors = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      BiFunction<JsonNode, String, ?> element = reader.sections().get(name);
+      if (element == null || value != JsonToken.START_ARRAY) {
+        others.set(name, value(parser));
+        continue;
+      }
+      List<Object> values = new ArrayList<>();
+      List<Diagnostic> errors = new ArrayList<>();
+      reader.errors = errors;
+      String path = "$." + name;
+      for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+        Object read = element.apply(value(parser), path + "[" + i + "]");
+        if (read != null) {
+          values.add(read);
+        }
+      }
+      lists.put(name, values);
+      listErrors.put(name, errors);
+    }
+    if (parser.nextToken() != null) {
+      return null;
+    }
+    reader.errors = new ArrayList<>();
+    Snapshot snapshot = reader.assemble(others, lists, listErrors);
+    return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  /** The value starting at the parser's current token, as a tree; the parser stops at its last token. */
+  private static JsonNode value(JsonParser parser) throws IOException {
+    JsonNode tree = ONE_VALUE.readTree(parser);
+    return tree == null ? NullNode.getInstance() : tree;
   }
 
   /** Writes a snapshot as canonical JSON text (stable key order, two-space indent, final newline). */
@@ -150,7 +279,15 @@ public final class SnapshotJson {
   /** Walks the tree, collecting one diagnostic per malformed field. */
   private static final class Reader {
     private final String origin;
-    private final List<Diagnostic> errors = new ArrayList<>();
+    /** Where findings go; the streaming read points it at one list per section. */
+    private List<Diagnostic> errors = new ArrayList<>();
+    /** One instance of each repeated short string (VRF, location, interface name and role). */
+    private final Map<String, String> shared = new HashMap<>();
+    /**
+     * One instance of each distinct config context: devices of a site, role or platform mostly carry
+     * the same rendered context, and a JsonObject is immutable, so equal ones can be one object.
+     */
+    private final Map<JsonNode, JsonObject> sharedContexts = new HashMap<>();
 
     Reader(String origin) {
       this.origin = origin;
@@ -161,6 +298,21 @@ public final class SnapshotJson {
         fail("$", "a JSON object");
         return null;
       }
+      return assemble(root, Map.of(), Map.of());
+    }
+
+    /** How each list of the snapshot reads its elements, by key. */
+    Map<String, BiFunction<JsonNode, String, ?>> sections() {
+      return Map.of("prefixes", this::prefix, "pool_addresses", this::address, "reserved_addresses", this::address,
+          "devices", this::device, "option_definitions", this::object, "static_config", this::fragment);
+    }
+
+    /**
+     * Checks the top level and builds the snapshot. {@code root} holds the top-level fields, or
+     * those not already read element by element into {@code read} (with the errors found there,
+     * which are reported in the same place as if they were read here).
+     */
+    Snapshot assemble(JsonNode root, Map<String, List<?>> read, Map<String, List<Diagnostic>> readErrors) {
       String format = requiredString(root, "$", "format");
       if (format != null && !Snapshot.FORMAT.equals(format)) {
         fail("$.format", "\"" + Snapshot.FORMAT + "\" (this keagen reads that version), found \"" + format + "\"");
@@ -168,16 +320,26 @@ public final class SnapshotJson {
       knownKeys(root, "$", "format", "source", "prefixes", "pool_addresses", "reserved_addresses",
           "devices", "option_definitions", "static_config");
       SourceInfo source = sourceInfo(root.get("source"));
-      List<Prefix> prefixes = list(root, "$", "prefixes", this::prefix);
-      List<Address> pool = list(root, "$", "pool_addresses", this::address);
-      List<Address> reserved = list(root, "$", "reserved_addresses", this::address);
-      List<Device> devices = list(root, "$", "devices", this::device);
-      List<JsonObject> defs = list(root, "$", "option_definitions", this::object);
-      List<StaticFragment> fragments = list(root, "$", "static_config", this::fragment);
+      List<Prefix> prefixes = section(root, read, readErrors, "prefixes", this::prefix);
+      List<Address> pool = section(root, read, readErrors, "pool_addresses", this::address);
+      List<Address> reserved = section(root, read, readErrors, "reserved_addresses", this::address);
+      List<Device> devices = section(root, read, readErrors, "devices", this::device);
+      List<JsonObject> defs = section(root, read, readErrors, "option_definitions", this::object);
+      List<StaticFragment> fragments = section(root, read, readErrors, "static_config", this::fragment);
       if (!errors.isEmpty()) {
         return null;
       }
       return new Snapshot(source, prefixes, pool, reserved, devices, defs, fragments);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> section(JsonNode root, Map<String, List<?>> read, Map<String, List<Diagnostic>> readErrors,
+        String key, BiFunction<JsonNode, String, T> element) {
+      if (read.containsKey(key)) {
+        errors.addAll(readErrors.get(key));
+        return (List<T>) read.get(key);
+      }
+      return list(root, "$", key, element);
     }
 
     private SourceInfo sourceInfo(JsonNode node) {
@@ -211,8 +373,8 @@ public final class SnapshotJson {
         }
       }
       return id == null || prefix == null ? null : new Prefix(id, prefix,
-          optionalString(node, path, "vrf"), optionalString(node, path, "location"),
-          optionalString(node, path, "tenant"), optionalString(node, path, "gateway"), subnetId);
+          share(optionalString(node, path, "vrf")), share(optionalString(node, path, "location")),
+          share(optionalString(node, path, "tenant")), optionalString(node, path, "gateway"), subnetId);
     }
 
     private Address address(JsonNode node, String path) {
@@ -224,7 +386,7 @@ public final class SnapshotJson {
       String id = optionalString(node, path, "id");
       List<InterfaceAttachment> interfaces = list(node, path, "interfaces", this::attachment);
       return address == null ? null
-          : new Address(id == null ? address : id, address, optionalString(node, path, "vrf"), interfaces);
+          : new Address(id == null ? address : id, address, share(optionalString(node, path, "vrf")), interfaces);
     }
 
     private InterfaceAttachment attachment(JsonNode node, String path) {
@@ -234,8 +396,8 @@ public final class SnapshotJson {
       knownKeys(node, path, "name", "role", "mac_address", "device_id");
       String name = requiredString(node, path, "name");
       String deviceId = requiredString(node, path, "device_id");
-      return name == null || deviceId == null ? null : new InterfaceAttachment(name,
-          optionalString(node, path, "role"), optionalString(node, path, "mac_address"), deviceId);
+      return name == null || deviceId == null ? null : new InterfaceAttachment(share(name),
+          share(optionalString(node, path, "role")), optionalString(node, path, "mac_address"), deviceId);
     }
 
     private Device device(JsonNode node, String path) {
@@ -259,7 +421,7 @@ public final class SnapshotJson {
       JsonNode contextNode = node.get("config_context");
       if (contextNode != null && !contextNode.isNull()) {
         if (contextNode.isObject()) {
-          context = JsonObject.of((ObjectNode) contextNode);
+          context = sharedContext((ObjectNode) contextNode);
         } else {
           fail(path + ".config_context", "an object (the device's rendered config context) or null");
         }
@@ -303,6 +465,25 @@ public final class SnapshotJson {
         }
       }
       return out;
+    }
+
+    /** The context equal to {@code node} read before, else a new one; copies only the first of each. */
+    private JsonObject sharedContext(ObjectNode node) {
+      JsonObject first = sharedContexts.get(node);
+      if (first != null) {
+        return first;
+      }
+      JsonObject context = JsonObject.of(node);
+      sharedContexts.put(context.unsharedView(), context);
+      return context;
+    }
+
+    private String share(String value) {
+      if (value == null) {
+        return null;
+      }
+      String first = shared.putIfAbsent(value, value);
+      return first == null ? value : first;
     }
 
     private boolean isObject(JsonNode node, String path) {

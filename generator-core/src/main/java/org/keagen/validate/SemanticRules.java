@@ -3,6 +3,7 @@ package org.keagen.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import inet.ipaddr.ipv4.IPv4Address;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -75,12 +76,13 @@ public final class SemanticRules {
     subnetIds(subnets);
     overlaps(subnets);
     reservations(dhcp4.path("reservations"), "global reservations", null);
+    ContainingSubnet containing = new ContainingSubnet(subnets);
     for (JsonNode reservation : dhcp4.path("reservations")) {
       IPv4Address ip = address(reservation);
       if (ip == null) {
         continue;
       }
-      subnets.stream().filter(s -> s.first() <= ip.longValue() && ip.longValue() <= s.last()).findFirst()
+      containing.first(ip.longValue())
           .filter(s -> s.global() && s.outOfPool() && inPool(s, ip.longValue()))
           .ifPresent(s -> inPoolFinding("global reservation " + describe(reservation), ip, s));
     }
@@ -399,6 +401,46 @@ public final class SemanticRules {
   }
 
   /** The three reservation flags in effect for a scope. */
+  /**
+   * The first subnet, in config order, that contains an address. When no two subnets overlap (any
+   * valid config) there is at most one, found by binary search over the subnets sorted by their
+   * first address; otherwise (an overlap is already an error) by scanning them in order.
+   */
+  private static final class ContainingSubnet {
+    private final List<SubnetView> inOrder;
+    private final SubnetView[] disjointByFirst;
+
+    ContainingSubnet(List<SubnetView> subnets) {
+      inOrder = subnets;
+      SubnetView[] sorted = subnets.toArray(new SubnetView[0]);
+      Arrays.sort(sorted, Comparator.comparingLong(SubnetView::first));
+      boolean disjoint = true;
+      for (int i = 1; i < sorted.length && disjoint; i++) {
+        disjoint = sorted[i].first() > sorted[i - 1].last();
+      }
+      disjointByFirst = disjoint ? sorted : null;
+    }
+
+    Optional<SubnetView> first(long ip) {
+      if (disjointByFirst == null) {
+        return inOrder.stream().filter(s -> s.first() <= ip && ip <= s.last()).findFirst();
+      }
+      int low = 0;
+      int high = disjointByFirst.length - 1;
+      SubnetView candidate = null;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        if (disjointByFirst[middle].first() <= ip) {
+          candidate = disjointByFirst[middle];
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return candidate != null && ip <= candidate.last() ? Optional.of(candidate) : Optional.empty();
+    }
+  }
+
   private record Flags(boolean global, boolean inSubnet, boolean outOfPool) {
     static Flags of(JsonNode scope, Flags inherited) {
       Flags flags = inherited;

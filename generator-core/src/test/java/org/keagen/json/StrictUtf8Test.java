@@ -50,4 +50,26 @@ class StrictUtf8Test {
   void utf16TextIsRefused() {
     assertFalse(StrictUtf8.decode("{}".getBytes(StandardCharsets.UTF_16)).ok());
   }
+
+  @Test
+  void theChunkedCheckReportsWhatDecodeReports() throws Exception {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "\n".getBytes(StandardCharsets.UTF_8),
+        "é".getBytes(StandardCharsets.UTF_8), "✓".getBytes(StandardCharsets.UTF_8),
+        "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8), bytes(0xff), bytes(0xc0, 0xaf), bytes(0xed, 0xa0, 0x80),
+        bytes(0xe4, 0xb8), bytes(0x80)};
+    for (int n = 0; n < 3_000; n++) {
+      java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        byte[] piece = pieces[random.nextInt(random.nextInt(20) == 0 ? pieces.length : 5)];
+        text.write(piece, 0, piece.length);
+      }
+      byte[] all = text.toByteArray();
+      for (int chunk : new int[] {4, 5, 7, 64 * 1024}) {
+        assertEquals(StrictUtf8.decode(all).problem(), StrictUtf8.problem(new java.io.ByteArrayInputStream(all), chunk),
+            java.util.Arrays.toString(all) + " in chunks of " + chunk);
+      }
+    }
+  }
 }
