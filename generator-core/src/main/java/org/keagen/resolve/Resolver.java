@@ -5,6 +5,7 @@ import inet.ipaddr.ipv4.IPv4Address;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,8 @@ public final class Resolver {
     private final List<SubnetDraft> drafts = new ArrayList<>();
     private final Map<String, SubnetDraft> draftsByCidr = new HashMap<>();
     private OptionDefinitions optionDefinitions;
+    /** Config contexts read so far, by context object (identity) and then interface name and role. */
+    private final Map<JsonObject, Map<String, ContextOptions>> contextsRead = new IdentityHashMap<>();
 
     Run(Snapshot snapshot, SubnetIdHistory history, PrefixIndex<SubnetDraft> index) {
       this.snapshot = snapshot;
@@ -333,7 +336,7 @@ public final class Resolver {
         return;
       }
       String source = "device " + device.name() + " interface " + attachment.name() + " (" + address.address() + ")";
-      ContextOptions context = ContextOptions.forInterface(device, attachment.name(), attachment.role(), diagnostics::add);
+      ContextOptions context = contextOptions(device, attachment);
       if (context == null) {
         return;
       }
@@ -369,7 +372,7 @@ public final class Resolver {
       if (!identifiable) {
         return;
       }
-      ContextOptions context = ContextOptions.forInterface(device, attachment.name(), attachment.role(), diagnostics::add);
+      ContextOptions context = contextOptions(device, attachment);
       if (context == null || context.isEmpty()) {
         return;
       }
@@ -547,6 +550,26 @@ public final class Resolver {
 
     private static String vrfSuffix(Address address) {
       return address.vrf() == null ? " of the global table" : " of vrf " + address.vrf();
+    }
+
+    /**
+     * {@link ContextOptions#forInterface}, read once per config context, interface name and role:
+     * devices of one site, role or platform share one context object (the snapshot reader makes
+     * equal contexts one), so most reservations find theirs read. A context with problems is read
+     * again for each device, so that each is named.
+     */
+    private ContextOptions contextOptions(Device device, InterfaceAttachment attachment) {
+      Map<String, ContextOptions> forContext =
+          contextsRead.computeIfAbsent(device.configContext(), context -> new HashMap<>());
+      String key = attachment.name() + '\n' + attachment.role();
+      ContextOptions read = forContext.get(key);
+      if (read == null) {
+        read = ContextOptions.forInterface(device, attachment.name(), attachment.role(), diagnostics::add);
+        if (read != null) {
+          forContext.put(key, read);
+        }
+      }
+      return read;
     }
 
     private void error(DiagnosticCode code, String object, String message, String hint) {
