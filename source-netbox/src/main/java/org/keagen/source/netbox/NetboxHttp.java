@@ -119,13 +119,13 @@ final class NetboxHttp implements AutoCloseable {
   /** What to do when every attempt failed with {@code problem}. */
   private String exhaustedHint(HttpUrl url, String problem) {
     if (problem != null && problem.startsWith("HTTP")) {
-      return "NetBox is overloaded or failing; try again later or lower the parallelism; nothing was written";
+      return "NetBox is overloaded or failing; try again later or lower the parallelism";
     }
     if (problem != null && problem.startsWith("timed out")) {
       long ms = config.readTimeout().toMillis();
       return "NetBox did not answer within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms")
           + ": check its load and logs,"
-          + " or lower the page size so that each page is quicker; nothing was written";
+          + " or lower the page size so that each page is quicker";
     }
     return "check that NetBox is running and reachable at "
         + display(url.newBuilder().encodedPath("/").query(null).build());
