@@ -365,6 +365,21 @@ class NautobotSourceTest {
   }
 
   @Test
+  void aSlowAnswerIsRetried() throws Exception {
+    fake = FakeNautobot.start("site");
+    Snapshot clean = fetch(config()); // also builds the fake's GraphQL schema, which takes seconds
+    int requests = fake.server().getRequestCount();
+    fake.intercept(operation("keagen_dhcp_prefixes"), 1,
+        r -> new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body("{}").build());
+
+    Snapshot snapshot = fetch(config().readTimeout(Duration.ofSeconds(1)));
+
+    assertEquals(clean, snapshot);
+    assertEquals(requests + 1, fake.server().getRequestCount() - requests,
+        "the same requests, and the prefixes request that timed out once more");
+  }
+
+  @Test
   void aSlowServerTimesOutAfterBoundedRetries() {
     fake = FakeNautobot.start("site");
     fake.intercept(r -> r.getUrl().encodedPath().equals("/api/graphql/"), 100,
