@@ -200,6 +200,36 @@ class HostileCorpusTest {
     assertEquals(cases().size(), cases().stream().map(Case::name).distinct().count(), "case names are unique");
   }
 
+  /**
+   * docs/reliability.md states the number of cases and counts them by kind with their codes: the
+   * heading, the sum of the table's counts and the codes it lists must be those of cases.tsv.
+   */
+  @Test
+  void theReliabilityDocCountsTheCasesAsTheyAre() throws IOException {
+    List<Case> cases = cases();
+    Path doc = Path.of(System.getProperty("keagen.repo.dir", "..")).resolve("docs/reliability.md");
+    List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+    assertTrue(lines.contains("## The corpus: " + cases.size() + " cases"), "the heading names " + cases.size());
+    int header = lines.indexOf("| kind | cases | diagnostic codes |");
+    assertTrue(header >= 0, "the table of kinds");
+    int counted = 0;
+    Set<String> codes = new TreeSet<>();
+    for (String row : lines.subList(header + 2, lines.size())) {
+      if (!row.startsWith("|")) {
+        break;
+      }
+      String[] cells = row.split(" \\| ");
+      counted += Integer.parseInt(cells[cells.length - 2].strip());
+      java.util.regex.Matcher code = java.util.regex.Pattern.compile("`([a-z0-9-]+)`").matcher(cells[cells.length - 1]);
+      while (code.find()) {
+        codes.add(code.group(1));
+      }
+    }
+    assertEquals(cases.size(), counted, "the table's counts add up to the cases");
+    assertEquals(cases.stream().map(Case::code).collect(java.util.stream.Collectors.toCollection(TreeSet::new)), codes,
+        "the table lists the codes the cases expect");
+  }
+
   @Test
   void theCorpusIsLargeAndMostInputsCarryTheCanary() throws IOException {
     List<Case> cases = cases();

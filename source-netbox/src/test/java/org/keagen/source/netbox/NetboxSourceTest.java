@@ -528,6 +528,18 @@ class NetboxSourceTest {
     assertNoToken(V2_TOKEN, snapshot);
   }
 
+  @Test
+  void serverTextEchoingTheTokenIsNotRepeated() throws Exception {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    fake.hook = r -> r.getUrl().encodedPath().equals("/api/ipam/prefixes/")
+        ? FakeNetbox.json(400, "{\"detail\":\"bad filter from Bearer " + V2_TOKEN + ", secret " + V2_SECRET + "\"}")
+        : null;
+    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(config(V2_TOKEN).build()).fetch());
+
+    assertTrue(e.getMessage().endsWith(": bad filter from Bearer [redacted], secret [redacted]"), e.getMessage());
+    assertNoToken(V2_TOKEN, e);
+  }
+
   /**
    * Serves the first page of the pool addresses from the recorded NetBox and every later page from
    * the same NetBox after {@code edit} changed its IP addresses, as if someone edited it in between.
