@@ -268,7 +268,8 @@ public final class PushCommand implements Callable<Integer> {
 
   private static FindingException unreadable(Path file, String what, String option, IOException e) {
     return new FindingException(Finding.error(Finding.FILE_UNREADABLE, file.toString(), "cannot read " + what
-        + ": " + IoReason.of(e), e instanceof InputFiles.NotUtf8Exception ? "save it as UTF-8 text" : "check " + option));
+        + ": " + IoReason.of(e),
+        e instanceof InputFiles.NotUtf8Exception ? "save it as UTF-8 text" : "check " + option));
   }
 
   /** The snapshot's bytes; its reader checks them as UTF-8 and JSON, naming the line or the JSON path. */

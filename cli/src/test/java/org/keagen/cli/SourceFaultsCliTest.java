@@ -132,7 +132,8 @@ class SourceFaultsCliTest {
     String expected = "error[source-failed] " + fault.kind() + " " + url + ": "
         + fault.message().replace("{URL}", fault.kind().equals("nautobot") ? url.replaceAll("/$", "") : url);
     assertEquals(2, lines.size(), run.err());
-    assertTrue(lines.get(0).startsWith(expected), () -> "expected a line starting with: " + expected + "\n" + run.err());
+    assertTrue(lines.get(0).startsWith(expected),
+        () -> "expected a line starting with: " + expected + "\n" + run.err());
     assertTrue(lines.get(0).contains(" (fix: "), "says what to do: " + lines.get(0));
     assertEquals("keagen: 1 errors, nothing written", lines.get(1));
     assertFalse(run.err().contains(TOKEN) || run.out().contains(TOKEN), run.err());

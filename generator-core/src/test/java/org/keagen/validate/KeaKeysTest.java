@@ -141,8 +141,9 @@ class KeaKeysTest {
         tests.add(DynamicTest.dynamicTest(kind + " " + key + (known ? " (2.2 has it)" : " (2.2 lacks it)"), () -> {
           // a list of lists is the wrong type for every one of these keys
           String entry = "\"" + key + "\": [[1]]";
+          String pool = "{\"pool\": \"10.0.0.10-10.0.0.20\", " + entry + "}";
           String subnet = kind.equals(KeaKeys.POOL)
-              ? "{\"id\": 1, \"subnet\": \"10.0.0.0/24\", \"pools\": [{\"pool\": \"10.0.0.10-10.0.0.20\", " + entry + "}]}"
+              ? "{\"id\": 1, \"subnet\": \"10.0.0.0/24\", \"pools\": [" + pool + "]}"
               : "{\"id\": 1, \"subnet\": \"10.0.0.0/24\", " + entry + "}";
           KeaCheck.Result result = kea.get().check("{\"Dhcp4\": {\"subnet4\": [" + subnet + "]}}");
           assertFalse(result.accepted(), "a list of lists is no valid value for " + key);

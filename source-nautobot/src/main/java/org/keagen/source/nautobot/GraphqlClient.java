@@ -156,7 +156,8 @@ final class GraphqlClient {
         }
       } catch (SSLException e) {
         throw new SourceException("TLS with Nautobot at " + url() + " failed (" + what + "): "
-            + redact(e.getMessage()), "check the server's certificate; --insecure skips the check (not for production)", e);
+            + redact(e.getMessage()),
+            "check the server's certificate; --insecure skips the check (not for production)", e);
       } catch (IOException e) {
         failure = describe(e);
         if (attempt > retries) {

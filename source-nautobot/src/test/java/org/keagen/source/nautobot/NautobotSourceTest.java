@@ -148,7 +148,8 @@ class NautobotSourceTest {
         .filter(c -> "keagen_dhcp_addresses".equals(c.operationName()) && "dhcp-pool".equals(c.firstTag()))
         .map(FakeNautobot.Call::offset).toList();
     assertEquals(List.of(0, 1, 3, 5), poolOffsets,
-        "7 pool addresses in pages of 2, each later page starting at the last row of the one before: 0-1, 1-3, 3-5, 5-6");
+        "7 pool addresses in pages of 2, each later page starting at the last row of the one before:"
+            + " 0-1, 1-3, 3-5, 5-6");
     List<Integer> prefixOffsets = fake.calls().stream()
         .filter(c -> "keagen_dhcp_prefixes".equals(c.operationName())).map(FakeNautobot.Call::offset).toList();
     assertEquals(List.of(0, 1), prefixOffsets, "3 tagged prefixes: a full page, then a short one");
@@ -472,7 +473,8 @@ class NautobotSourceTest {
 
     assertEquals("Nautobot at " + fake.url() + " answered HTTP 429 to the GraphQL query keagen_dhcp_prefixes"
         + " (offset 0) (after 3 attempts): slow down", e.getMessage());
-    assertTrue(e.hint().startsWith("Nautobot (or a proxy in front of it) kept refusing requests as too many"), e.hint());
+    assertTrue(e.hint().startsWith("Nautobot (or a proxy in front of it) kept refusing requests as too many"),
+        e.hint());
   }
 
   @Test
@@ -490,7 +492,7 @@ class NautobotSourceTest {
     assertEquals(clean, snapshot, "the second page of the pool addresses, retried, completes the snapshot");
   }
 
-  /** The pool addresses, with their tags, of the data {@code editAfter} hands over. */
+  /** The IP addresses of the data {@code editAfter} hands over, to change in place. */
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> ipAddresses(Map<String, Object> data) {
     return (List<Map<String, Object>>) data.get("ip_addresses");
@@ -506,68 +508,65 @@ class NautobotSourceTest {
   }
 
   private static Map<String, Object> poolAddress(String id, String address) {
-    return Map.of("id", id, "address", address, "ip_version", 4, "parent", Map.of("namespace", Map.of("name", "Global")),
+    return Map.of("id", id, "address", address, "ip_version", 4,
+        "parent", Map.of("namespace", Map.of("name", "Global")),
         "tags", List.of(Map.of("name", "dhcp-pool")), "interfaces", List.of());
   }
 
-  /** The first page of the pool addresses (pages of 3) has been answered. */
-  private static boolean firstPoolPage(FakeNautobot.Call c) {
-    return "dhcp-pool".equals(c.firstTag()) && c.offset() == 0;
-  }
-
-  @Test
-  void anObjectSkippedBetweenPagesIsAnError() {
+  /**
+   * Fetches in pages of 3 while {@code edit} changes the IP addresses right after the first page of
+   * the pool addresses, as someone editing Nautobot would: the fetch must fail naming the pool
+   * addresses' second page, and the failure is returned for its details.
+   */
+  private SourceException failsWhenEditedAfterTheFirstPoolPage(
+      java.util.function.Consumer<List<Map<String, Object>>> edit) {
     fake = FakeNautobot.start("site");
-    // 10.20.0.101 (read on the first page) deleted, one added at the end: the rows after it move one
-    // place forward, so a page boundary would skip 10.20.0.103
-    fake.editAfter(NautobotSourceTest::firstPoolPage, data -> {
-      List<Map<String, Object>> ips = ipAddresses(data);
-      ips.remove(indexOfAddress(ips, "10.20.0.101/24"));
-      ips.add(poolAddress("1a000000-0000-4000-8000-000000000301", "10.20.0.120/24"));
-    });
-
-    SourceException e = failure(config().pageSize(3));
-
-    assertEquals("Nautobot's pool addresses changed while keagen was reading them (GraphQL query"
-        + " keagen_dhcp_addresses (offset 2) at " + fake.url() + "): the page does not start with the object with"
-        + " id 1a000000-0000-4000-8000-000000000103 (10.20.0.102/24), the last one of the page before it (objects"
-        + " before it were added or deleted between the two requests)", e.getMessage());
-    assertEquals("run again when no one is editing Nautobot; nothing was written", e.hint());
-  }
-
-  @Test
-  void anObjectRepeatedBetweenPagesIsAnError() {
-    fake = FakeNautobot.start("site");
-    // one added before the pool addresses, the last one deleted: the rows move one place back, so a
-    // page boundary would repeat 10.20.0.102
-    fake.editAfter(NautobotSourceTest::firstPoolPage, data -> {
-      List<Map<String, Object>> ips = ipAddresses(data);
-      ips.remove(indexOfAddress(ips, "10.10.0.201/24"));
-      ips.add(0, poolAddress("1a000000-0000-4000-8000-000000000302", "10.20.0.99/24"));
-    });
+    fake.editAfter(c -> "dhcp-pool".equals(c.firstTag()) && c.offset() == 0, data -> edit.accept(ipAddresses(data)));
 
     SourceException e = failure(config().pageSize(3));
 
     assertTrue(e.getMessage().startsWith("Nautobot's pool addresses changed while keagen was reading them (GraphQL"
-        + " query keagen_dhcp_addresses (offset 2) at " + fake.url() + "): the page does not start with the object"
-        + " with id 1a000000-0000-4000-8000-000000000103 (10.20.0.102/24)"), e.getMessage());
+        + " query keagen_dhcp_addresses (offset 2) at " + fake.url() + "): "), e.getMessage());
     assertEquals("run again when no one is editing Nautobot; nothing was written", e.hint());
+    return e;
+  }
+
+  private static final String SHIFTED = "the page does not start with the object with id"
+      + " 1a000000-0000-4000-8000-000000000103 (10.20.0.102/24), the last one of the page before it (objects"
+      + " before it were added or deleted between the two requests)";
+
+  @Test
+  void anObjectSkippedBetweenPagesIsAnError() {
+    // 10.20.0.101 (read on the first page) deleted, one added at the end: the rows after it move one
+    // place forward, so a page boundary would skip 10.20.0.103
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(ips -> {
+      ips.remove(indexOfAddress(ips, "10.20.0.101/24"));
+      ips.add(poolAddress("1a000000-0000-4000-8000-000000000301", "10.20.0.120/24"));
+    });
+
+    assertTrue(e.getMessage().endsWith(SHIFTED), e.getMessage());
+  }
+
+  @Test
+  void anObjectRepeatedBetweenPagesIsAnError() {
+    // one added before the pool addresses, the last one deleted: the rows move one place back, so a
+    // page boundary would repeat 10.20.0.102
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(ips -> {
+      ips.remove(indexOfAddress(ips, "10.10.0.201/24"));
+      ips.add(0, poolAddress("1a000000-0000-4000-8000-000000000302", "10.20.0.99/24"));
+    });
+
+    assertTrue(e.getMessage().endsWith(SHIFTED), e.getMessage());
   }
 
   @Test
   void aRowOnTwoPagesIsAnError() {
-    fake = FakeNautobot.start("site");
     // the second page starts right, then holds 10.20.0.100 from the first page again
-    fake.editAfter(NautobotSourceTest::firstPoolPage, data -> {
-      List<Map<String, Object>> ips = ipAddresses(data);
-      ips.set(indexOfAddress(ips, "10.20.0.110/24"), ips.get(indexOfAddress(ips, "10.20.0.100/24")));
-    });
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(
+        ips -> ips.set(indexOfAddress(ips, "10.20.0.110/24"), ips.get(indexOfAddress(ips, "10.20.0.100/24"))));
 
-    SourceException e = failure(config().pageSize(3));
-
-    assertTrue(e.getMessage().endsWith("(GraphQL query keagen_dhcp_addresses (offset 2) at " + fake.url()
-        + "): the object with id 1a000000-0000-4000-8000-000000000101 (10.20.0.100/24) came twice"), e.getMessage());
-    assertEquals("run again when no one is editing Nautobot; nothing was written", e.hint());
+    assertTrue(e.getMessage().endsWith("): the object with id 1a000000-0000-4000-8000-000000000101 (10.20.0.100/24)"
+        + " came twice"), e.getMessage());
   }
 
   @Test

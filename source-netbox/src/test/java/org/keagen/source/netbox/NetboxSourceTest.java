@@ -541,11 +541,15 @@ class NetboxSourceTest {
   }
 
   /**
-   * Serves the first page of the pool addresses from the recorded NetBox and every later page from
-   * the same NetBox after {@code edit} changed its IP addresses, as if someone edited it in between.
+   * Fetches in pages of 10, the first page of the pool addresses from the recorded NetBox and every
+   * later page from the same NetBox after {@code edit} changed its IP addresses, as if someone
+   * edited it in between: the fetch must fail naming the pool addresses' request, and the failure
+   * is returned for its details.
    */
-  private void editedAfterTheFirstPoolPage(FakeNetbox fake, java.util.function.Consumer<ArrayNode> edit)
+  private SourceException failsWhenEditedAfterTheFirstPoolPage(java.util.function.Consumer<ArrayNode> edit)
       throws IOException {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    fake.maxPageSize = 10;
     ObjectNode data = (ObjectNode) FakeNetbox.recorded("4.7");
     edit.accept((ArrayNode) data.get("ip-addresses"));
     FakeNetbox edited = new FakeNetbox(data, "Bearer " + V2_TOKEN);
@@ -561,6 +565,14 @@ class NetboxSourceTest {
         throw new IllegalStateException(e);
       }
     };
+    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(config(V2_TOKEN).build()).fetch());
+
+    assertTrue(e.getMessage().startsWith("NetBox's pool addresses changed while keagen was reading them ("
+        + server.url("/api/ipam/ip-addresses/")), e.getMessage());
+    assertTrue(e.getMessage().contains("tag=dhcp-pool"), e.getMessage());
+    assertEquals("run again when no one is editing NetBox; nothing was written", e.hint());
+    assertNoToken(V2_TOKEN, e);
+    return e;
   }
 
   private static ObjectNode poolAddress(long id, String address) {
@@ -579,59 +591,40 @@ class NetboxSourceTest {
     throw new AssertionError("no object " + id);
   }
 
+  private static final String SHIFTED = "the page at offset 9 does not start with object 49, the last one of the page"
+      + " before it (objects before it were added or deleted between the two requests)";
+
   @Test
   void anObjectSkippedBetweenPagesIsAnError() throws Exception {
-    FakeNetbox fake = serve("4.7", V2_TOKEN);
-    fake.maxPageSize = 10;
     // pool address 41 (on the first page) deleted, one added at the end: the count stays 43, and
     // the objects after 41 move one place forward, so a page boundary would skip one of them
-    editedAfterTheFirstPoolPage(fake, ips -> {
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(ips -> {
       ips.remove(indexOfId(ips, 41));
       ips.add(poolAddress(9001, "10.20.0.250/24"));
     });
-    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(config(V2_TOKEN).build()).fetch());
 
-    assertTrue(e.getMessage().startsWith("NetBox's pool addresses changed while keagen was reading them ("
-        + server.url("/api/ipam/ip-addresses/")), e.getMessage());
-    assertTrue(e.getMessage().contains("tag=dhcp-pool"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("the page at offset 9 does not start with object 49, the last one of the page"
-        + " before it (objects before it were added or deleted between the two requests)"), e.getMessage());
-    assertEquals("run again when no one is editing NetBox; nothing was written", e.hint());
-    assertNoToken(V2_TOKEN, e);
+    assertTrue(e.getMessage().endsWith(SHIFTED), e.getMessage());
   }
 
   @Test
   void anObjectRepeatedBetweenPagesIsAnError() throws Exception {
-    FakeNetbox fake = serve("4.7", V2_TOKEN);
-    fake.maxPageSize = 10;
     // one added before the first pool address, the last one deleted: the count stays 43, and the
     // objects move one place back, so a page boundary would repeat one of them
-    editedAfterTheFirstPoolPage(fake, ips -> {
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(ips -> {
       ips.remove(indexOfId(ips, 39));
       ips.insert(0, poolAddress(9002, "10.20.0.249/24"));
     });
-    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(config(V2_TOKEN).build()).fetch());
 
-    assertTrue(e.getMessage().contains("pool addresses changed while keagen was reading them"), e.getMessage());
-    assertTrue(e.getMessage().contains("tag=dhcp-pool"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("the page at offset 9 does not start with object 49, the last one of the page"
-        + " before it (objects before it were added or deleted between the two requests)"), e.getMessage());
-    assertEquals("run again when no one is editing NetBox; nothing was written", e.hint());
-    assertNoToken(V2_TOKEN, e);
+    assertTrue(e.getMessage().endsWith(SHIFTED), e.getMessage());
   }
 
   @Test
   void anObjectOnTwoPagesIsAnError() throws Exception {
-    FakeNetbox fake = serve("4.7", V2_TOKEN);
-    fake.maxPageSize = 10;
     // the page at offset 9 starts right (with 49), then repeats 40 from the first page in place of 50
-    editedAfterTheFirstPoolPage(fake, ips -> ips.set(indexOfId(ips, 50), ips.get(indexOfId(ips, 40)).deepCopy()));
-    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(config(V2_TOKEN).build()).fetch());
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(
+        ips -> ips.set(indexOfId(ips, 50), ips.get(indexOfId(ips, 40)).deepCopy()));
 
-    assertTrue(e.getMessage().contains("pool addresses changed while keagen was reading them"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("object 40 appeared on two pages"), e.getMessage());
-    assertEquals("run again when no one is editing NetBox; nothing was written", e.hint());
-    assertNoToken(V2_TOKEN, e);
+    assertTrue(e.getMessage().endsWith(": object 40 appeared on two pages"), e.getMessage());
   }
 
   private Snapshot reference() throws Exception {
