@@ -56,7 +56,17 @@ public final class KeagenCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int exit;
+    try {
+      exit = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // every write is atomic and comes last, so nothing was written
+      System.err.println("keagen: error[out-of-memory]: the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB) is too small for this source of truth; nothing was written"
+          + " (fix: give keagen a larger heap, e.g. KEAGEN_JAVA_OPTS=-Xmx2g for the keagen launcher, or java -Xmx2g -jar)");
+      exit = EXIT_ERROR;
+    }
+    System.exit(exit);
   }
 
   /** The configured command line, writing UTF-8 to stdout and stderr whatever the platform default. */

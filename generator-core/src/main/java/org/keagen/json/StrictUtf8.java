@@ -37,13 +37,14 @@ public final class StrictUtf8 {
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer buffer = ByteBuffer.allocate(chunk);
+    byte[] bytes = buffer.array();
     CharBuffer out = CharBuffer.allocate(chunk);
     long consumed = 0; // bytes before the buffer's start
     long lines = 1; // lines up to the buffer's start
     boolean end = false;
     while (true) {
       if (!end) {
-        int read = in.read(buffer.array(), buffer.position(), buffer.remaining());
+        int read = in.read(bytes, buffer.position(), buffer.remaining());
         if (read < 0) {
           end = true;
         } else {
@@ -52,35 +53,57 @@ public final class StrictUtf8 {
       }
       buffer.flip();
       int start = buffer.position();
-      CoderResult result = decoder.decode(buffer, out, end);
-      while (result.isOverflow()) {
+      int asciiNewlines = asciiNewlines(bytes, start, buffer.limit());
+      if (asciiNewlines >= 0) {
+        buffer.position(buffer.limit()); // ASCII is UTF-8 as it is: nothing to decode
+        lines += asciiNewlines;
+      } else {
+        CoderResult result = decoder.decode(buffer, out, end);
+        while (result.isOverflow()) {
+          out.clear();
+          result = decoder.decode(buffer, out, end);
+        }
+        if (!result.isError() && end) {
+          result = decoder.flush(out);
+        }
+        if (result.isError()) {
+          return message(bytes[buffer.position()], lines + newlines(bytes, start, buffer.position()),
+              consumed + buffer.position());
+        }
         out.clear();
-        result = decoder.decode(buffer, out, end);
-      }
-      if (!result.isError() && end) {
-        result = decoder.flush(out);
-      }
-      if (result.isError()) {
-        long offset = consumed + buffer.position();
-        for (int i = start; i < buffer.position(); i++) {
-          if (buffer.get(i) == '\n') {
-            lines++;
-          }
-        }
-        return message(buffer.get(buffer.position()), lines, offset);
-      }
-      for (int i = start; i < buffer.position(); i++) {
-        if (buffer.get(i) == '\n') {
-          lines++;
-        }
+        lines += newlines(bytes, start, buffer.position());
       }
       consumed += buffer.position();
-      out.clear();
       if (end) {
         return null;
       }
       buffer.compact();
     }
+  }
+
+  /** The number of line feeds in the range when it is all ASCII, else -1; one pass, for speed. */
+  private static int asciiNewlines(byte[] bytes, int from, int to) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      byte b = bytes[i];
+      if (b < 0) {
+        return -1;
+      }
+      if (b == '\n') {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static int newlines(byte[] bytes, int from, int to) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n') {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static String message(byte invalid, long line, long offset) {

@@ -41,6 +41,14 @@ public record Identifier(Type type, String value) {
     return new Identifier(Type.CLIENT_ID, value);
   }
 
+  /**
+   * The comparable identity {@link org.keagen.resolve.Identifiers#identity} gives this identifier's
+   * key and value; the value is canonical already, so it is the two joined.
+   */
+  public String identity() {
+    return type.keaKey() + "=" + value;
+  }
+
   @Override
   public String toString() {
     return type.keaKey() + " " + value;

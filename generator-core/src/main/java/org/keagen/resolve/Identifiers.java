@@ -58,10 +58,15 @@ public final class Identifiers {
    * mostly give: its canonical form is its lower case, without asking the library.
    */
   static boolean isColonHexMac(String text) {
-    if (text.length() != 17) {
+    return text.length() == 17 && isColonHexPairs(text);
+  }
+
+  /** True for one or more pairs of hex digits joined by colons; what {@code HEX_PAIRS} matches, without a regex. */
+  static boolean isColonHexPairs(String text) {
+    if ((text.length() + 1) % 3 != 0) {
       return false;
     }
-    for (int i = 0; i < 17; i++) {
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean ok = i % 3 == 2 ? c == ':' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
       if (!ok) {
@@ -81,6 +86,10 @@ public final class Identifiers {
     if (QUOTED.matcher(trimmed).matches()) {
       int length = trimmed.substring(1, trimmed.length() - 1).getBytes(StandardCharsets.UTF_8).length;
       return length >= MIN_CLIENT_ID_BYTES && length <= MAX_CLIENT_ID_BYTES ? trimmed : null;
+    }
+    if (isColonHexPairs(trimmed)) { // the canonical form itself, but for the case
+      int length = (trimmed.length() + 1) / 3;
+      return length >= MIN_CLIENT_ID_BYTES && length <= MAX_CLIENT_ID_BYTES ? trimmed.toLowerCase(Locale.ROOT) : null;
     }
     String hex;
     if (HEX_PAIRS.matcher(trimmed).matches()) {

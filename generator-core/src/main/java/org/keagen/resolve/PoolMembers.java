@@ -25,21 +25,27 @@ final class PoolMembers {
 
   /** Adds an address tagged by the pool object at {@code position}. */
   void add(IPv4Address address, int position) {
-    if (sealed) {
-      throw new IllegalStateException("pool members are added before they are read");
-    }
     long value = address.longValue();
-    if (added == entries.length) {
-      entries = Arrays.copyOf(entries, added * 2);
-    }
-    // value in the high half, position in the low; the sign flip makes signed order unsigned order
-    entries[added++] = (value << 32 | position) ^ Long.MIN_VALUE;
+    add(value, position);
     if (address.isMultiple()) {
       if (blocks == null) {
         blocks = new HashMap<>();
       }
       blocks.put(value, address);
-    } else if (blocks != null) {
+    }
+  }
+
+  /** Adds the single address {@code value} tagged by the pool object at {@code position}. */
+  void add(long value, int position) {
+    if (sealed) {
+      throw new IllegalStateException("pool members are added before they are read");
+    }
+    if (added == entries.length) {
+      entries = Arrays.copyOf(entries, added * 2);
+    }
+    // value in the high half, position in the low; the sign flip makes signed order unsigned order
+    entries[added++] = (value << 32 | position) ^ Long.MIN_VALUE;
+    if (blocks != null) {
       blocks.remove(value);
     }
   }

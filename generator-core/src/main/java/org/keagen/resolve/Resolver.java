@@ -206,6 +206,14 @@ public final class Resolver {
     }
 
     private void addPoolAddress(Address address, int position) {
+      long plain = Cidrs.plainAddressValue(address.address().trim());
+      if (plain >= 0) { // the usual a.b.c.d/len: no address object needed
+        SubnetDraft draft = index.longestMatch(address.vrf(), plain);
+        if (draft != null && !draft.isNetworkOrBroadcast(plain)) {
+          draft.pool.add(plain, position);
+          return;
+        }
+      }
       IPv4Address ip = parse(address);
       if (ip == null) {
         return;
@@ -254,7 +262,7 @@ public final class Resolver {
     }
 
     private IPv4Address parse(Address address) {
-      if (Cidrs.isIpv6(address.address())) {
+      if (Cidrs.plainAddressValue(address.address().trim()) < 0 && Cidrs.isIpv6(address.address())) {
         return null; // DHCPv6 addresses belong to a kea-dhcp6 config
       }
       IPv4Address ip = Cidrs.parseAddress(address.address());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import inet.ipaddr.ipv4.IPv4Address;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +62,32 @@ final class StaticConfigMerger {
       }
     }
 
+    // the generated reservations a static one could clash with: few statics, many generated
+    Set<String> staticAddresses = new HashSet<>();
+    Set<String> staticIdentities = new HashSet<>();
+    for (StaticFragment fragment : fragments) {
+      for (JsonObject body : fragment.reservations()) {
+        JsonNode address = body.at("/ip-address");
+        IPv4Address ip = address.isTextual() ? Cidrs.parseAddress(address.asText()) : null;
+        if (ip != null) {
+          staticAddresses.add(ip.toNormalizedString());
+        }
+        String identity = staticIdentity(body);
+        if (identity != null) {
+          staticIdentities.add(identity);
+        }
+      }
+    }
     Map<String, GeneratedReservation> generatedByAddress = new HashMap<>();
     Map<String, String> ownerByIdentity = new HashMap<>();
-    for (GeneratedReservation r : generated) {
-      if (r.ipAddress() != null) {
+    for (GeneratedReservation r : staticIdentities.isEmpty() ? List.<GeneratedReservation>of() : generated) {
+      if (r.ipAddress() != null && staticAddresses.contains(r.ipAddress())) {
         generatedByAddress.putIfAbsent(r.ipAddress(), r);
       }
-      ownerByIdentity.putIfAbsent(Identifiers.identity(r.identifier().type().keaKey(), r.identifier().value()),
-          "the generated reservation for " + r.hostname());
+      String identity = r.identifier().identity();
+      if (staticIdentities.contains(identity)) {
+        ownerByIdentity.putIfAbsent(identity, "the generated reservation for " + r.hostname());
+      }
     }
     List<StaticReservation> reservations = new ArrayList<>();
     for (StaticFragment fragment : fragments) {

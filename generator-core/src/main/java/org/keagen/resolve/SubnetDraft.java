@@ -33,6 +33,9 @@ final class SubnetDraft {
   final String label;
   IPv4Address gateway;
   final PoolMembers pool = new PoolMembers();
+  /** The network and broadcast addresses' values. */
+  private final long lowest;
+  private final long highest;
   final TreeMap<Long, Address> reserved = new TreeMap<>();
   final List<GeneratedReservation> addressReservations = new ArrayList<>();
   final List<GeneratedReservation> optionOnlyReservations = new ArrayList<>();
@@ -42,18 +45,20 @@ final class SubnetDraft {
   SubnetDraft(Prefix prefix, IPv4Address network) {
     this.prefix = prefix;
     this.network = network;
+    this.lowest = network.getLower().longValue();
+    this.highest = network.getUpper().longValue();
     this.cidr = Cidrs.toText(network);
     this.label = "prefix " + cidr + (prefix.vrf() == null ? "" : " (vrf " + prefix.vrf() + ")");
   }
 
   /** The first and last address of the prefix: not usable by hosts except on /31 and /32. */
   boolean isNetworkOrBroadcast(IPv4Address address) {
-    int length = network.getNetworkPrefixLength();
-    if (length >= 31) {
-      return false;
-    }
-    long value = address.longValue();
-    return value == network.getLower().longValue() || value == network.getUpper().longValue();
+    return isNetworkOrBroadcast(address.longValue());
+  }
+
+  /** {@link #isNetworkOrBroadcast(IPv4Address)} for the address {@code value}. */
+  boolean isNetworkOrBroadcast(long value) {
+    return network.getNetworkPrefixLength() < 31 && (value == lowest || value == highest);
   }
 
   boolean contains(IPv4Address address) {

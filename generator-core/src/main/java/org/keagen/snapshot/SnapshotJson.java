@@ -16,7 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.keagen.concurrent.Background;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.json.CanonicalJson;
@@ -66,23 +66,18 @@ public final class SnapshotJson {
 
   /** Parses a snapshot file's bytes, which must be UTF-8; {@code origin} names the file in diagnostics. */
   public static ReadResult read(byte[] bytes, String origin) {
-    String problem;
     try {
-      problem = StrictUtf8.problem(new ByteArrayInputStream(bytes));
+      return readChecked(() -> new ByteArrayInputStream(bytes), plainStart(bytes) ? () -> MAPPER.createParser(bytes)
+          : () -> MAPPER.createParser(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)),
+          () -> new String(bytes, StandardCharsets.UTF_8), origin);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
-    if (problem != null) {
-      return notUtf8(problem, origin);
-    }
-    ReadResult streamed = readStreaming(
-        () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8), origin);
-    return streamed != null ? streamed : readTree(new String(bytes, StandardCharsets.UTF_8), origin);
   }
 
   /** Parses snapshot JSON text; {@code origin} names the file in diagnostics. */
   public static ReadResult read(String json, String origin) {
-    ReadResult streamed = readStreaming(() -> new StringReader(json), origin);
+    ReadResult streamed = readStreaming(() -> MAPPER.createParser(json), origin);
     return streamed != null ? streamed : readTree(json, origin);
   }
 
@@ -92,29 +87,89 @@ public final class SnapshotJson {
    * prefix, address and device is read as its own small tree.
    */
   public static ReadResult read(Path file, String origin) throws IOException {
-    String problem;
+    byte[] start;
     try (InputStream in = Files.newInputStream(file)) {
-      problem = StrictUtf8.problem(in);
+      start = in.readNBytes(4);
     }
-    if (problem != null) {
-      return notUtf8(problem, origin);
-    }
-    ReadResult streamed = readStreamingFrom(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8), origin);
-    return streamed != null ? streamed : readTree(Files.readString(file, StandardCharsets.UTF_8), origin);
+    return readChecked(() -> Files.newInputStream(file), plainStart(start)
+        ? () -> MAPPER.createParser(Files.newInputStream(file))
+        : () -> MAPPER.createParser(Files.newBufferedReader(file, StandardCharsets.UTF_8)),
+        () -> Files.readString(file, StandardCharsets.UTF_8), origin);
   }
 
-  /** Something that opens the snapshot's text again. */
+  /** Something that opens the snapshot's bytes again. */
+  private interface ByteSource {
+    InputStream open() throws IOException;
+  }
+
+  /** Something that reads the snapshot's whole text. */
+  private interface WholeText {
+    String read() throws IOException;
+  }
+
+  /**
+   * Checks that the bytes are UTF-8 on a second thread while the element-by-element read runs; a
+   * problem with the bytes is reported in place of whatever the read found. A document that is not
+   * one object falls back to the tree read.
+   */
+  private static ReadResult readChecked(ByteSource bytes, TextSource text, WholeText whole, String origin)
+      throws IOException {
+    Background<Object> check = Background.start("utf8-check", () -> {
+      try (InputStream in = bytes.open()) {
+        return StrictUtf8.problem(in);
+      } catch (IOException e) {
+        return e;
+      }
+    });
+    ReadResult streamed;
+    Exception failed = null;
+    try {
+      streamed = readStreamingFrom(text, origin);
+    } catch (IOException | RuntimeException e) { // also what bytes that are not UTF-8 make the parser throw
+      streamed = null;
+      failed = e;
+    }
+    Object checked = check.join();
+    if (checked instanceof IOException e) {
+      throw e;
+    }
+    if (checked instanceof String problem) {
+      return notUtf8(problem, origin);
+    }
+    if (failed instanceof IOException e) {
+      throw e;
+    }
+    if (failed instanceof RuntimeException e) {
+      throw e;
+    }
+    return streamed != null ? streamed : readTree(whole.read(), origin);
+  }
+
+  /** Something that opens a parser over the snapshot's text. */
   private interface TextSource {
-    java.io.Reader open() throws IOException;
+    JsonParser open() throws IOException;
+  }
+
+  /**
+   * True when UTF-8 bytes can go to Jackson's byte parser, which then reads them exactly as the
+   * decoded text: no byte-order mark (which it would skip) and no NUL among the first four bytes
+   * (from which it would guess UTF-16 or UTF-32). The byte parser is the faster one.
+   */
+  private static boolean plainStart(byte[] bytes) {
+    for (int i = 0; i < Math.min(4, bytes.length); i++) {
+      if (bytes[i] == 0) {
+        return false;
+      }
+    }
+    return !(bytes.length >= 3 && bytes[0] == (byte) 0xef && bytes[1] == (byte) 0xbb && bytes[2] == (byte) 0xbf);
   }
 
   /**
    * The element-by-element read, or {@code null} when only the tree read can report the document
-   * (it is not one JSON object followed by nothing). The text is read as characters, as the tree
-   * read reads it.
+   * (it is not one JSON object followed by nothing).
    */
   private static ReadResult readStreamingFrom(TextSource text, String origin) throws IOException {
-    try (JsonParser parser = MAPPER.createParser(text.open())) {
+    try (JsonParser parser = text.open()) {
       return stream(parser, origin);
     } catch (JsonProcessingException e) {
       return null; // malformed JSON
@@ -132,7 +187,7 @@ public final class SnapshotJson {
 
   /** The element-by-element read of {@code json}, or {@code null}; for tests. */
   static ReadResult readStreaming(String json, String origin) {
-    return readStreaming(() -> new StringReader(json), origin);
+    return readStreaming(() -> MAPPER.createParser(json), origin);
   }
 
   private static ReadResult notUtf8(String problem, String origin) {

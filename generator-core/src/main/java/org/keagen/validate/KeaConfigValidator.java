@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.keagen.concurrent.Background;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.json.JsonErrors;
@@ -24,10 +25,14 @@ public final class KeaConfigValidator {
    * semantic rules phrase better than the schema), since rules over a malformed tree mislead.
    */
   public static List<Diagnostic> validate(JsonNode config, KeaVersion version) {
+    // the rules and the schema only read the tree: the rules run on a second core meanwhile
+    Background<List<Diagnostic>> rules = Background.start("semantic-rules", () -> config.path("Dhcp4").isObject()
+        ? SemanticRules.check(config.get("Dhcp4"), version) : List.of());
     List<Diagnostic> schema = new ArrayList<>(KeaSchemas.check(config, version));
-    outOfRangeIntegers(config, "$", schema);
-    List<Diagnostic> semantic = config.path("Dhcp4").isObject()
-        ? SemanticRules.check(config.get("Dhcp4"), version) : List.of();
+    if (hasOutOfRangeInteger(config)) {
+      outOfRangeIntegers(config, "$", schema);
+    }
+    List<Diagnostic> semantic = rules.join();
     List<Diagnostic> versionKeys = semantic.stream().filter(d -> d.code() == DiagnosticCode.KEY_NOT_IN_VERSION).toList();
     List<Diagnostic> findings = new ArrayList<>(schema.stream()
         .filter(d -> versionKeys.isEmpty() || d.code() != DiagnosticCode.KEY_NOT_IN_VERSION).toList());
@@ -36,6 +41,21 @@ public final class KeaConfigValidator {
     }
     findings.addAll(versionKeys);
     return findings;
+  }
+
+  /** Whether {@link #outOfRangeIntegers} has anything to report; walks the tree without building paths. */
+  private static boolean hasOutOfRangeInteger(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      return !node.canConvertToLong();
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (hasOutOfRangeInteger(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
