@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -169,7 +168,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   private static ServerTemplate readTemplate(Path path) throws FindingException {
     try {
-      return ServerTemplate.of(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+      return ServerTemplate.of(path.toString(), InputFiles.readText(path));
     } catch (IOException e) {
       throw new FindingException(Finding.error(Finding.FILE_UNREADABLE, path.toString(),
           "cannot read the server template: " + IoReason.of(e), "check --template or 'template' in the config file"));
@@ -178,20 +177,9 @@ final class GenerateCommand implements Callable<Integer> {
 
   /** Reads the existing output; an empty file counts as no config. Findings go to {@code reporter}. */
   private static Previous readPrevious(Path output, Reporter reporter) throws FindingException {
-    if (!Files.exists(output)) {
+    byte[] bytes = InputFiles.readExistingOutput(output, "-o (or 'output' in the config file)");
+    if (bytes == null) {
       return new Previous(null, null, null);
-    }
-    if (!Files.isRegularFile(output)) {
-      throw new FindingException(Finding.error(Finding.OUTPUT_UNWRITABLE, output.toString(),
-          Files.isDirectory(output) ? "is a directory" : "is not a regular file (a device, a pipe or a socket)",
-          "give -o (or 'output' in the config file) the path of a regular file"));
-    }
-    byte[] bytes;
-    try {
-      bytes = InputFiles.read(output);
-    } catch (IOException e) {
-      throw new FindingException(Finding.error(Finding.FILE_UNREADABLE, output.toString(),
-          "cannot read the existing output file: " + IoReason.of(e), "check -o or 'output' in the config file"));
     }
     StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
     if (!decoded.ok()) {

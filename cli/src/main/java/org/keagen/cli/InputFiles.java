@@ -4,13 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.keagen.json.StrictUtf8;
 
-/** Reads input files with a size bound, so that a device or an endless pipe cannot fill memory. */
+/**
+ * How every command reads the user's files: with a size bound, so that a device or an endless pipe
+ * cannot fill memory; text as UTF-8 without repair, so that a stray byte is reported with its line
+ * and byte offset instead of silently becoming U+FFFD; and an existing output file only when it is
+ * a regular file, so that a pipe in its place cannot block the run.
+ */
 public final class InputFiles {
-  /** The largest snapshot or existing config keagen reads. */
+  /** The largest snapshot, config, template or other input file keagen reads. */
   public static final int MAX_BYTES = 512 * 1024 * 1024;
 
   private InputFiles() {}
+
+  /** Text that is not UTF-8; the message gives the first bad byte, its line and offset. */
+  public static final class NotUtf8Exception extends IOException {
+    NotUtf8Exception(String problem) {
+      super(problem);
+    }
+  }
 
   /** The file's bytes; fails when it holds more than {@link #MAX_BYTES}. */
   public static byte[] read(Path file) throws IOException {
@@ -20,6 +33,44 @@ public final class InputFiles {
         throw new IOException("larger than " + MAX_BYTES + " bytes");
       }
       return bytes;
+    }
+  }
+
+  /**
+   * The file's text, read as {@link #read} does and decoded strictly.
+   *
+   * @throws NotUtf8Exception when the bytes are not UTF-8 ({@link IoReason} gives its message)
+   */
+  public static String readText(Path file) throws IOException {
+    StrictUtf8.Decoded decoded = StrictUtf8.decode(read(file));
+    if (!decoded.ok()) {
+      // "is not UTF-8 text: invalid byte 0xff at line 3 (byte offset 41)", without the "is "
+      throw new NotUtf8Exception(decoded.problem().replaceFirst("^is ", ""));
+    }
+    return decoded.text();
+  }
+
+  /**
+   * The bytes of the output file a command is about to replace, or {@code null} when there is none.
+   * Anything but a regular file there (a directory, a pipe, a device, a socket) is refused before
+   * it is opened: reading a pipe would block, a device might never end, and neither can be replaced.
+   *
+   * @param option where the path came from, for the hint, e.g. {@code -o (or 'output' in the config file)}
+   */
+  static byte[] readExistingOutput(Path output, String option) throws FindingException {
+    if (!Files.exists(output)) {
+      return null;
+    }
+    if (!Files.isRegularFile(output)) {
+      throw new FindingException(Finding.error(Finding.OUTPUT_UNWRITABLE, output.toString(),
+          Files.isDirectory(output) ? "is a directory" : "is not a regular file (a device, a pipe or a socket)",
+          "give " + option + " the path of a regular file"));
+    }
+    try {
+      return read(output);
+    } catch (IOException e) {
+      throw new FindingException(Finding.error(Finding.FILE_UNREADABLE, output.toString(),
+          "cannot read the existing output file: " + IoReason.of(e), "check " + option));
     }
   }
 }

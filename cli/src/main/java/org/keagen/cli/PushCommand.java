@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +126,30 @@ public final class PushCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<ControlEndpoint> endpoints = endpoints();
     checkUsage();
+    // the files first: one that cannot be read stops the push before any server is contacted
+    Optional<ObjectNode> config = Optional.empty();
+    SnapshotJson.ReadResult snapshot = null;
+    ServerTemplate skeleton = ServerTemplate.defaultTemplate();
+    try {
+      if (input.config != null) {
+        config = readConfig(err);
+        if (config.isEmpty()) {
+          return EXIT_ERROR;
+        }
+      } else {
+        snapshot = readSnapshot();
+        if (template != null) {
+          skeleton = ServerTemplate.of(template.toString(), readText(template, "the template", "--template"));
+        }
+      }
+    } catch (FindingException e) {
+      err.println(e.finding().toLine());
+      return fail(err, "nothing was pushed");
+    }
+    if (snapshot != null && !snapshot.ok()) {
+      snapshot.diagnostics().forEach(d -> err.println(d.toLine()));
+      return fail(err, "the snapshot has errors; nothing was pushed");
+    }
     ChannelSettings settings;
     try {
       settings = settings(err, endpoints);
@@ -143,7 +164,9 @@ public final class PushCommand implements Callable<Integer> {
         return fail(err, "cannot open " + endpoint + ": " + e.getMessage());
       }
     }
-    Optional<ObjectNode> config = input.config != null ? readConfig(err) : generate(err, peers.get(0));
+    if (input.config == null) {
+      config = generate(err, peers.get(0), snapshot, skeleton);
+    }
     if (config.isEmpty()) {
       return EXIT_ERROR;
     }
@@ -219,9 +242,9 @@ public final class PushCommand implements Callable<Integer> {
     }
     List<String> lines;
     try {
-      lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
+      lines = InputFiles.readText(passwordFile).lines().toList();
     } catch (IOException e) {
-      throw new IOException("cannot read the password file " + passwordFile + ": " + reason(e), e);
+      throw new IOException("cannot read the password file " + passwordFile + ": " + IoReason.of(e), e);
     }
     if (lines.isEmpty() || lines.get(0).isEmpty()) {
       throw new IOException("the password file " + passwordFile + " is empty");
@@ -234,18 +257,39 @@ public final class PushCommand implements Callable<Integer> {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
   }
 
-  private Optional<ObjectNode> readConfig(PrintWriter err) {
+  /** The text of an input file, read by {@link InputFiles#readText}. */
+  private static String readText(Path file, String what, String option) throws FindingException {
+    try {
+      return InputFiles.readText(file);
+    } catch (IOException e) {
+      throw unreadable(file, what, option, e);
+    }
+  }
+
+  private static FindingException unreadable(Path file, String what, String option, IOException e) {
+    return new FindingException(Finding.error(Finding.FILE_UNREADABLE, file.toString(), "cannot read " + what
+        + ": " + IoReason.of(e),
+        e instanceof InputFiles.NotUtf8Exception ? "save it as UTF-8 text" : "check " + option));
+  }
+
+  /** The snapshot's bytes; its reader checks them as UTF-8 and JSON, naming the line or the JSON path. */
+  private SnapshotJson.ReadResult readSnapshot() throws FindingException {
+    try {
+      return SnapshotJson.read(InputFiles.read(input.snapshot), input.snapshot.toString());
+    } catch (IOException e) {
+      throw unreadable(input.snapshot, "the snapshot", "--snapshot", e);
+    }
+  }
+
+  private Optional<ObjectNode> readConfig(PrintWriter err) throws FindingException {
     JsonNode root;
     try {
-      root = CONFIG_READER.readTree(Files.readString(input.config, StandardCharsets.UTF_8));
+      root = CONFIG_READER.readTree(readText(input.config, "the config", "--config"));
     } catch (JsonProcessingException e) {
       // only the position: the parser's message may quote the text there, which could be a secret
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr();
       fail(err, input.config + " is not valid JSON" + where);
-      return Optional.empty();
-    } catch (IOException e) {
-      fail(err, "cannot read " + input.config + ": " + reason(e));
       return Optional.empty();
     }
     if (!(root instanceof ObjectNode object) || !root.path("Dhcp4").isObject()) {
@@ -256,29 +300,9 @@ public final class PushCommand implements Callable<Integer> {
   }
 
   /** Generates from the snapshot for the first server's Kea version and with its subnet ids. */
-  private Optional<ObjectNode> generate(PrintWriter err, PeerPush.Target first) {
-    SnapshotJson.ReadResult read;
-    ServerTemplate skeleton = ServerTemplate.defaultTemplate();
-    try {
-      read = SnapshotJson.read(Files.readString(input.snapshot, StandardCharsets.UTF_8), input.snapshot.toString());
-    } catch (IOException e) {
-      fail(err, "cannot read the snapshot " + input.snapshot + ": " + reason(e));
-      return Optional.empty();
-    }
-    if (template != null) {
-      try {
-        skeleton = ServerTemplate.of(template.toString(), Files.readString(template, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        fail(err, "cannot read the template " + template + ": " + reason(e));
-        return Optional.empty();
-      }
-    }
+  private Optional<ObjectNode> generate(PrintWriter err, PeerPush.Target first, SnapshotJson.ReadResult read,
+      ServerTemplate skeleton) {
     List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
-    if (!read.ok()) {
-      diagnostics.forEach(d -> err.println(d.toLine()));
-      fail(err, "the snapshot has errors; nothing was pushed");
-      return Optional.empty();
-    }
     RunningServer server;
     try {
       server = RunningServer.read(first.channel());
@@ -316,13 +340,6 @@ public final class PushCommand implements Callable<Integer> {
     int scheme = target.indexOf("://");
     return at > 0 && scheme > 0 && at > scheme ? target.substring(0, scheme + 3) + "<credentials>"
         + target.substring(at) : target;
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static int fail(PrintWriter err, String line) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.keagen.cli.config.KeagenConfig;
@@ -59,8 +58,11 @@ final class SnapshotCommand implements Callable<Integer> {
     KeagenConfig file = sourceOptions.loadConfig(env, commandLine);
     Reporter reporter = new Reporter(commandLine.getErr(), sourceOptions.format());
     Snapshot snapshot;
+    byte[] previous;
     try {
       SourceSettings settings = sourceOptions.settings(file, env, commandLine);
+      // before the fetch: a pipe or a directory in the output's place fails the run at once
+      previous = outputFile == null ? null : InputFiles.readExistingOutput(outputFile, "-o");
       snapshot = SourceOptions.fetch(settings, env, commandLine, reporter);
     } catch (FindingException e) {
       reporter.report(e.finding());
@@ -79,7 +81,6 @@ final class SnapshotCommand implements Callable<Integer> {
       where = "written to stdout";
     } else {
       try {
-        byte[] previous = Files.exists(outputFile) ? Files.readAllBytes(outputFile) : null;
         changed = AtomicWrite.ifChanged(outputFile, text.getBytes(StandardCharsets.UTF_8), previous,
             warning -> reporter.report(new Finding(false, "output-owner-changed", outputFile.toString(), warning, "")));
       } catch (IOException e) {

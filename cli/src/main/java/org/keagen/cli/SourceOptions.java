@@ -3,8 +3,6 @@ package org.keagen.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.keagen.cli.config.ConfigException;
@@ -225,7 +223,7 @@ final class SourceOptions {
       String origin = "the token file " + path;
       List<String> lines;
       try {
-        lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        lines = InputFiles.readText(path).lines().toList();
       } catch (IOException e) {
         throw new FindingException(Finding.error(Finding.FILE_UNREADABLE, path.toString(),
             "cannot read the token file: " + IoReason.of(e), "check --token-file or 'token-file' in the config file"));

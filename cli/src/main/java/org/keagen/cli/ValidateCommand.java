@@ -3,8 +3,6 @@ package org.keagen.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
     Reporter reporter = new Reporter(err, outputFormat);
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = InputFiles.readText(file);
     } catch (IOException e) {
       if (outputFormat == OutputFormat.json) {
         reporter.report(Finding.error(Finding.FILE_UNREADABLE, file.toString(), "cannot read it: " + IoReason.of(e),

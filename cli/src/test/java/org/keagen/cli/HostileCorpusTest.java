@@ -34,17 +34,17 @@ import picocli.CommandLine;
 
 /**
  * The hostile-input corpus ({@code src/test/resources/org/keagen/cli/hostile}, one file per case,
- * listed with its expected code in {@code cases.tsv}), each run end to end through {@code keagen
- * generate -o OUT} where OUT holds a good config: exit 1, the expected {@code error[code]} line
- * naming the object, nothing on stdout, no stack trace, no trace of the canary token planted in
- * the inputs, and every file and directory under the working directory as it was, bytes and
- * modification times alike.
+ * listed with its expected code in {@code cases.tsv}), each run end to end through the command its
+ * setup names: {@code keagen generate -o OUT} where OUT holds a good config (most cases), {@code
+ * keagen snapshot -o OUT}, or {@code keagen push} of an input file. Each must give exit 1, the
+ * expected {@code error[code]} line naming the object, nothing on stdout, no stack trace, no trace
+ * of the canary token planted in the inputs, and every file and directory under the working
+ * directory as it was, bytes and modification times alike.
  */
 class HostileCorpusTest {
   private static final Path CORPUS = corpus();
   /** Planted in the config contexts (and elsewhere) of the inputs under the key api_token. */
   private static final String CANARY = "kgcanary";
-  private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2001-02-03T04:05:06Z"));
   private static final Duration QUICKLY = Duration.ofSeconds(30);
 
   @TempDir
@@ -93,37 +93,57 @@ class HostileCorpusTest {
     return new Run(exit, out.toString(), err.toString());
   }
 
+  /** The input file of a case whose setup reads one from {@code inputs/}, or {@code null}. */
+  private static Path input(Case c) {
+    return switch (c.setup()) {
+      case "push-config" -> CORPUS.resolve("inputs").resolve(c.name() + ".conf");
+      case "push-snapshot" -> CORPUS.resolve("inputs").resolve(c.name() + ".json");
+      default -> null;
+    };
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void isRefusedWithItsCodeAndChangesNothing(Case c) throws IOException {
     Path good = CORPUS.resolve("good.json");
     Path out = prepare(c, good);
     Path snapshot = c.setup().equals("snapshot") ? CORPUS.resolve("snapshots").resolve(c.name() + ".json") : good;
-    agePaths(dir);
-    Map<String, String> before = state(dir);
+    Path input = input(c);
+    // a push goes to a control socket that is not there: the input must fail before it is tried
+    String server = "unix:" + dir.resolve("kea4-ctrl-socket");
+    String[] args = switch (c.setup()) {
+      case "snapshot-command-output-is-fifo", "snapshot-command-output-is-directory" ->
+          new String[] {"snapshot", "--snapshot", good.toString(), "-o", out.toString()};
+      case "push-config" -> new String[] {"push", "--config", input.toString(), "--to", server};
+      case "push-snapshot" -> new String[] {"push", "--snapshot", input.toString(), "--to", server};
+      default -> new String[] {"generate", "--source", "snapshot", "--snapshot", snapshot.toString(), "-o",
+          out.toString()};
+    };
+    DirectoryState.age(dir);
+    Map<String, String> before = DirectoryState.of(dir);
 
-    Run run = assertTimeoutPreemptively(QUICKLY,
-        () -> keagen("generate", "--source", "snapshot", "--snapshot", snapshot.toString(), "-o", out.toString()));
+    Run run = assertTimeoutPreemptively(QUICKLY, () -> keagen(args));
 
     assertEquals(KeagenCommand.EXIT_ERROR, run.exit(), run::err);
     assertEquals("", run.out(), "nothing on stdout");
-    String expected = "error[" + c.code() + "] "
-        + c.object().replace("{SNAPSHOT}", snapshot.toString()).replace("{OUT}", out.toString());
+    String expected = "error[" + c.code() + "] " + c.object().replace("{SNAPSHOT}", snapshot.toString())
+        .replace("{OUT}", out.toString()).replace("{INPUT}", String.valueOf(input));
     assertTrue(run.err().lines().anyMatch(line -> line.startsWith(expected)),
         () -> "expected a line starting with: " + expected + "\nstderr:\n" + abbreviate(run.err()));
-    assertTrue(run.err().endsWith(" errors, nothing written\n"), () -> abbreviate(run.err()));
+    String closing = args[0].equals("push") ? "nothing was pushed\n" : " errors, nothing written\n";
+    assertTrue(run.err().endsWith(closing), () -> abbreviate(run.err()));
     assertFalse(run.err().contains("Exception") || run.err().contains("\tat ") || run.err().contains("Caused by"),
         () -> "a stack trace:\n" + abbreviate(run.err()));
     assertFalse(run.err().contains(CANARY) || run.out().contains(CANARY), () -> "the canary token leaked:\n"
         + abbreviate(run.err()));
-    assertEquals(before, state(dir), "every file and directory is as it was");
+    assertEquals(before, DirectoryState.of(dir), "every file and directory is as it was");
   }
 
   /** Sets up the output path of the case and returns it; OUT starts as a good config where there is one. */
   private Path prepare(Case c, Path good) throws IOException {
     Path out = dir.resolve("kea-dhcp4.conf");
     switch (c.setup()) {
-      case "snapshot" -> {
+      case "snapshot", "push-config", "push-snapshot" -> {
         Run first = keagen("generate", "--snapshot", good.toString(), "-o", out.toString());
         assertEquals(0, first.exit(), first::err);
         return out;
@@ -132,7 +152,7 @@ class HostileCorpusTest {
         Files.write(out, Files.readAllBytes(CORPUS.resolve("outputs").resolve(c.name() + ".conf")));
         return out;
       }
-      case "output-is-directory" -> {
+      case "output-is-directory", "snapshot-command-output-is-directory" -> {
         Files.writeString(Files.createDirectory(out).resolve("kept"), "a file in the directory\n");
         return out;
       }
@@ -142,8 +162,8 @@ class HostileCorpusTest {
       case "output-parent-is-file" -> {
         return Files.writeString(dir.resolve("parent"), "a regular file\n").resolve("kea-dhcp4.conf");
       }
-      case "output-is-fifo" -> {
-        mkfifo(out);
+      case "output-is-fifo", "snapshot-command-output-is-fifo" -> {
+        DirectoryState.mkfifo(out);
         return out;
       }
       case "output-link-to-directory" -> {
@@ -152,49 +172,6 @@ class HostileCorpusTest {
       }
       default -> throw new IllegalStateException("cases.tsv: unknown setup " + c.setup());
     }
-  }
-
-  private static void mkfifo(Path path) throws IOException {
-    try {
-      Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-      assertEquals(0, mkfifo.waitFor(), "mkfifo " + path);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
-  }
-
-  /** Gives every regular file and directory a modification time no run can produce. */
-  private static void agePaths(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        if (!Files.isSymbolicLink(p) && (Files.isRegularFile(p) || Files.isDirectory(p))) {
-          Files.setLastModifiedTime(p, LONG_AGO);
-        }
-      }
-    }
-  }
-
-  /** Type, modification time and (for regular files) content of everything under {@code root}. */
-  private static Map<String, String> state(Path root) throws IOException {
-    Map<String, String> state = new TreeMap<>();
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.toList()) {
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        String what;
-        if (a.isSymbolicLink()) {
-          what = "link to " + Files.readSymbolicLink(p);
-        } else if (a.isDirectory()) {
-          what = "directory " + a.lastModifiedTime();
-        } else if (a.isRegularFile()) {
-          what = "file " + a.lastModifiedTime() + " " + Arrays.hashCode(Files.readAllBytes(p)) + " " + a.size();
-        } else {
-          what = "other " + a.lastModifiedTime();
-        }
-        state.put(root.relativize(p).toString(), what);
-      }
-    }
-    return state;
   }
 
   private static String abbreviate(String text) {
@@ -209,16 +186,48 @@ class HostileCorpusTest {
         listed.add("snapshots/" + c.name() + ".json");
       } else if (c.setup().equals("output")) {
         listed.add("outputs/" + c.name() + ".conf");
+      } else if (input(c) != null) {
+        listed.add("inputs/" + input(c).getFileName());
       }
     }
     Set<String> present = new TreeSet<>();
-    for (String sub : List.of("snapshots", "outputs")) {
+    for (String sub : List.of("snapshots", "outputs", "inputs")) {
       try (Stream<Path> files = Files.list(CORPUS.resolve(sub))) {
         files.forEach(f -> present.add(sub + "/" + f.getFileName()));
       }
     }
     assertEquals(listed, present);
     assertEquals(cases().size(), cases().stream().map(Case::name).distinct().count(), "case names are unique");
+  }
+
+  /**
+   * docs/reliability.md states the number of cases and counts them by kind with their codes: the
+   * heading, the sum of the table's counts and the codes it lists must be those of cases.tsv.
+   */
+  @Test
+  void theReliabilityDocCountsTheCasesAsTheyAre() throws IOException {
+    List<Case> cases = cases();
+    Path doc = Path.of(System.getProperty("keagen.repo.dir", "..")).resolve("docs/reliability.md");
+    List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+    assertTrue(lines.contains("## The corpus: " + cases.size() + " cases"), "the heading names " + cases.size());
+    int header = lines.indexOf("| kind | cases | diagnostic codes |");
+    assertTrue(header >= 0, "the table of kinds");
+    int counted = 0;
+    Set<String> codes = new TreeSet<>();
+    for (String row : lines.subList(header + 2, lines.size())) {
+      if (!row.startsWith("|")) {
+        break;
+      }
+      String[] cells = row.split(" \\| ");
+      counted += Integer.parseInt(cells[cells.length - 2].strip());
+      java.util.regex.Matcher code = java.util.regex.Pattern.compile("`([a-z0-9-]+)`").matcher(cells[cells.length - 1]);
+      while (code.find()) {
+        codes.add(code.group(1));
+      }
+    }
+    assertEquals(cases.size(), counted, "the table's counts add up to the cases");
+    assertEquals(cases.stream().map(Case::code).collect(java.util.stream.Collectors.toCollection(TreeSet::new)), codes,
+        "the table lists the codes the cases expect");
   }
 
   @Test

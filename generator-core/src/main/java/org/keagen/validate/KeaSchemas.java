@@ -16,7 +16,8 @@ import org.keagen.kea.KeaVersion;
 /**
  * Validates a Kea DHCPv4 config against the JSON Schema of the subset keagen emits for one Kea
  * version ({@code schemas/kea-dhcp4-<version>.schema.json}), reporting each violation with its
- * JSON path. A key the version does not accept is reported as {@code key-not-in-version}.
+ * JSON path. A key the version does not accept (one its schema excludes, or one missing from the
+ * keys of a subnet or pool, see {@link org.keagen.kea.KeaKeys}) is reported as {@code key-not-in-version}.
  */
 public final class KeaSchemas {
   private static final String BASE = "https://keagen.org/schemas/";
@@ -31,7 +32,7 @@ public final class KeaSchemas {
     return schema(version).validate(config).stream()
         .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
             .thenComparing(ValidationMessage::getMessage))
-        .map(m -> "not".equals(m.getType())
+        .map(m -> "not".equals(m.getType()) || "propertyNames".equals(m.getType())
             ? Diagnostic.error(DiagnosticCode.KEY_NOT_IN_VERSION, m.getInstanceLocation().toString(),
                 "has a key " + version + " does not accept (" + version + " schema)",
                 "use the key this version expects, or target another version with --kea-version")

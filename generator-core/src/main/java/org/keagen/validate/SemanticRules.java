@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.diagnostic.Severity;
+import org.keagen.kea.KeaKeys;
 import org.keagen.kea.KeaVersion;
 import org.keagen.kea.OptionDefinition;
 import org.keagen.kea.StandardOptions;
@@ -33,6 +36,9 @@ public final class SemanticRules {
   private static final Pattern KEA_HW_ADDRESS =
       Pattern.compile("[0-9a-fA-F]{1,2}([: ][0-9a-fA-F]{1,2})*|([0-9a-fA-F]{2})+");
   private static final List<String> IDENTIFIERS = List.of("hw-address", "client-id", "duid", "circuit-id", "flex-id");
+  /** Subnet keys whose version difference {@link #versionKeys} reports with the key to use instead. */
+  private static final Set<String> RENAMED_SUBNET_KEYS =
+      Set.of("reservation-mode", "client-classes", "evaluate-additional-classes");
 
   private final KeaVersion version;
   private final List<Diagnostic> findings = new ArrayList<>();
@@ -332,6 +338,12 @@ public final class SemanticRules {
           notInVersion(where, "evaluate-additional-classes", "use \"require-client-classes\"");
         }
       }
+      if (scope.has("subnet")) {
+        unknownKeys(scope, KeaKeys.SUBNET4, where, RENAMED_SUBNET_KEYS);
+        for (JsonNode pool : scope.path("pools")) {
+          unknownKeys(pool, KeaKeys.POOL, where + " pool " + pool.path("pool").asText("?"), Set.of());
+        }
+      }
     }
     if (dhcp4.has("control-sockets") && !version.atLeast(KeaVersion.V3_0)) {
       notInVersion("Dhcp4", "control-sockets", "use one \"control-socket\" object");
@@ -341,6 +353,25 @@ public final class SemanticRules {
         notInVersion("logger " + logger.path("name").asText("?"), "output-options", "use \"output_options\"");
       }
     }
+  }
+
+  /**
+   * Every key of {@code map} ({@code subnet4} entry or pool) that {@link KeaKeys} says this version's
+   * kea-dhcp4 does not accept (it would refuse the whole config), except those in {@code covered},
+   * which the rules above report with a better hint.
+   */
+  private void unknownKeys(JsonNode map, String kind, String where, Set<String> covered) {
+    map.fieldNames().forEachRemaining(key -> {
+      if (covered.contains(key) || KeaKeys.instance().accepts(kind, key, version)) {
+        return;
+      }
+      Set<KeaVersion> others = KeaKeys.instance().versionsWith(kind, key);
+      notInVersion(where, key, others.isEmpty()
+          ? "no Kea version keagen knows (" + String.join(", ", KeaVersion.labels()) + ") has this " + kind
+              + " key: check its spelling, or remove it (from subnet_config, if it comes from there)"
+          : "only " + others.stream().map(KeaVersion::toString).collect(Collectors.joining(", ")) + " accept it in"
+              + " a " + kind + ": target one of them with --kea-version, or remove it");
+    });
   }
 
   private void notInVersion(String where, String key, String hint) {

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.keagen.cli.InputFiles;
 import org.keagen.cli.IoReason;
 import org.keagen.cli.source.SourceKind;
 import org.keagen.cli.source.SourceSettings;
@@ -54,7 +53,7 @@ public final class ConfigFile {
   public static KeagenConfig read(Path file) throws ConfigException {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = InputFiles.readText(file);
     } catch (IOException e) {
       throw new ConfigException(List.of(file + ": cannot read the config file: " + IoReason.of(e)));
     }

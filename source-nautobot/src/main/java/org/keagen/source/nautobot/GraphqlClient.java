@@ -31,24 +31,29 @@ import org.keagen.source.SourceException;
  * HTTP 429, 502, 503 and 504 are retried a bounded number of times with doubling delays (a
  * server's {@code Retry-After} is honoured up to {@link NautobotSourceConfig#MAX_BACKOFF}). A
  * response with GraphQL {@code errors} fails, with every message and the query's name, even when
- * it also has data. No message ever holds the token.
+ * it also has data. No message ever holds the token: text the server sends back (bodies, GraphQL
+ * error messages) is scrubbed of it before it is quoted.
  */
 final class GraphqlClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final String REDACTED = "[redacted]";
 
   private final OkHttpClient http;
   private final BaseUrl base;
-  private final String authorization;
+  private final String token;
   private final int retries;
   private final Duration backoff;
+  private final Duration readTimeout;
 
-  private GraphqlClient(OkHttpClient http, BaseUrl base, String token, int retries, Duration backoff) {
+  private GraphqlClient(OkHttpClient http, BaseUrl base, String token, int retries, Duration backoff,
+      Duration readTimeout) {
     this.http = http;
     this.base = base;
-    this.authorization = "Token " + token;
+    this.token = token;
     this.retries = retries;
     this.backoff = backoff;
+    this.readTimeout = readTimeout;
   }
 
   /** A client for {@code config}'s server, authenticating with {@code token}. */
@@ -63,7 +68,8 @@ final class GraphqlClient {
     if (config.insecure()) {
       trustEverything(builder);
     }
-    return new GraphqlClient(builder.build(), base, token, config.retries(), config.retryBackoff());
+    return new GraphqlClient(builder.build(), base, token, config.retries(), config.retryBackoff(),
+        config.readTimeout());
   }
 
   /** The base URL's display form. */
@@ -75,7 +81,7 @@ final class GraphqlClient {
   JsonNode status() throws SourceException {
     HttpUrl url = base.resolve("api/status/");
     Request request = new Request.Builder().url(url).get()
-        .header("Authorization", authorization).header("Accept", "application/json").build();
+        .header("Authorization", "Token " + token).header("Accept", "application/json").build();
     Reply reply = send(request, "status request");
     if (reply.code != 200) {
       throw httpFailure(reply, url, "status request");
@@ -98,7 +104,7 @@ final class GraphqlClient {
     try {
       request = new Request.Builder().url(url)
           .post(RequestBody.create(MAPPER.writeValueAsString(body), JSON))
-          .header("Authorization", authorization).header("Accept", "application/json").build();
+          .header("Authorization", "Token " + token).header("Accept", "application/json").build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -114,7 +120,7 @@ final class GraphqlClient {
     }
     if (response != null && response.isObject() && response.path("errors").isArray()
         && !response.path("errors").isEmpty()) {
-      throw GraphqlErrors.failure(query + " at " + url(), response.path("errors"));
+      throw GraphqlErrors.failure(query + " at " + url(), response.path("errors"), this::redact);
     }
     if (reply.code != 200) {
       throw httpFailure(reply, url, "GraphQL query " + what);
@@ -150,12 +156,16 @@ final class GraphqlClient {
         }
       } catch (SSLException e) {
         throw new SourceException("TLS with Nautobot at " + url() + " failed (" + what + "): "
-            + e.getMessage(), "check the server's certificate; --insecure skips the check (not for production)", e);
+            + redact(e.getMessage()),
+            "check the server's certificate; --insecure skips the check (not for production)", e);
       } catch (IOException e) {
         failure = describe(e);
         if (attempt > retries) {
           throw new SourceException("cannot reach Nautobot at " + url() + " (" + what + "): " + failure
-              + attemptsText(attempt), "check the URL, the network and --timeout", e);
+              + attemptsText(attempt), e instanceof InterruptedIOException
+                  ? "Nautobot did not answer within " + millisOrSeconds(readTimeout) + ": check its load and"
+                      + " log, or lower the page size so that each page is quicker"
+                  : "check the URL and the network, and that Nautobot is running", e);
         }
       }
       sleep(wait, what, failure);
@@ -199,6 +209,8 @@ final class GraphqlClient {
       case 401, 403 -> new SourceException(message,
           "check the token (NAUTOBOT_TOKEN or --token-file): it must be valid and its user must be"
               + " allowed to view prefixes, IP addresses, devices, interfaces and config contexts");
+      case 429 -> new SourceException(message, "Nautobot (or a proxy in front of it) kept refusing requests as too"
+          + " many: try again later, or raise its rate limit for this token's user");
       case 404 -> new SourceException(message, "check the URL: it must be Nautobot's base URL ("
           + url + " was not found)");
       case 301, 302, 303, 307, 308 -> new SourceException(message + " (a redirect to "
@@ -208,7 +220,7 @@ final class GraphqlClient {
     };
   }
 
-  private static JsonNode parse(Reply reply, HttpUrl url, String what) throws SourceException {
+  private JsonNode parse(Reply reply, HttpUrl url, String what) throws SourceException {
     try {
       JsonNode node = MAPPER.readTree(reply.body);
       if (node != null && node.isObject()) {
@@ -225,8 +237,8 @@ final class GraphqlClient {
     return attempts > 1 ? " (after " + attempts + " attempts)" : "";
   }
 
-  /** The start of a body, on one line, for messages. */
-  private static String excerpt(Reply reply) {
+  /** The start of a body, on one line, for messages, without the token. */
+  private String excerpt(Reply reply) {
     String text = reply.body.strip().replaceAll("\\s+", " ");
     if (text.isEmpty()) {
       return "";
@@ -235,21 +247,33 @@ final class GraphqlClient {
       try {
         JsonNode node = MAPPER.readTree(reply.body);
         if (node.hasNonNull("detail")) {
-          return ": " + node.get("detail").asText();
+          return ": " + redact(node.get("detail").asText());
         }
       } catch (JsonProcessingException e) {
         // fall through to the raw excerpt
       }
     }
+    text = redact(text);
     return ": " + (text.length() > 200 ? text.substring(0, 200) + "..." : text);
   }
 
-  private static String describe(IOException e) {
+  private String describe(IOException e) {
+    String message = redact(e.getMessage());
     if (e instanceof InterruptedIOException) {
-      return "timed out" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+      return "timed out" + (message == null ? "" : " (" + message + ")");
     }
     String type = e.getClass().getSimpleName();
-    return e.getMessage() == null ? type : type + ": " + e.getMessage();
+    return message == null ? type : type + ": " + message;
+  }
+
+  /** {@code text} with the token replaced; {@code null} stays {@code null}. */
+  String redact(String text) {
+    return text == null ? null : text.replace(token, REDACTED);
+  }
+
+  private static String millisOrSeconds(Duration duration) {
+    long ms = duration.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 
   private static void trustEverything(OkHttpClient.Builder builder) throws SourceException {
@@ -287,12 +311,12 @@ final class GraphqlClient {
   static final class GraphqlErrors {
     private GraphqlErrors() {}
 
-    static SourceException failure(String query, JsonNode errors) {
+    static SourceException failure(String query, JsonNode errors, java.util.function.UnaryOperator<String> redact) {
       List<String> messages = new ArrayList<>();
       boolean unknownField = false;
       boolean unknownChoice = false;
       for (JsonNode error : errors) {
-        String message = error.path("message").asText(error.toString());
+        String message = redact.apply(error.path("message").asText(error.toString()));
         // graphql-core (Nautobot) says "Cannot query field"; graphql-java says "FieldUndefined"
         unknownField |= message.contains("Cannot query field") || message.contains("FieldUndefined");
         unknownChoice |= message.contains("valid choice");

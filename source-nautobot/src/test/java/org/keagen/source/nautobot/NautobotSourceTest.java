@@ -147,34 +147,37 @@ class NautobotSourceTest {
     List<Integer> poolOffsets = fake.calls().stream()
         .filter(c -> "keagen_dhcp_addresses".equals(c.operationName()) && "dhcp-pool".equals(c.firstTag()))
         .map(FakeNautobot.Call::offset).toList();
-    assertEquals(List.of(0, 2, 4, 6), poolOffsets, "7 pool addresses in pages of 2: the 4th page is short");
+    assertEquals(List.of(0, 1, 3, 5), poolOffsets,
+        "7 pool addresses in pages of 2, each later page starting at the last row of the one before:"
+            + " 0-1, 1-3, 3-5, 5-6");
     List<Integer> prefixOffsets = fake.calls().stream()
         .filter(c -> "keagen_dhcp_prefixes".equals(c.operationName())).map(FakeNautobot.Call::offset).toList();
-    assertEquals(List.of(0, 2), prefixOffsets, "3 tagged prefixes: a full page, then a short one");
+    assertEquals(List.of(0, 1), prefixOffsets, "3 tagged prefixes: a full page, then a short one");
     assertTrue(fake.calls().stream().filter(c -> !"keagen_schema_fields".equals(c.operationName()))
-        .allMatch(c -> c.variables().path("limit").asInt() == 2));
+        .allMatch(c -> c.variables().path("limit").asInt() == (c.offset() == 0 ? 2 : 3)),
+        "the first page asks for 2 rows, the later ones for the row they repeat and 2 more");
     assertTrue(sinkLines.contains("progress pool addresses 7 done"), sinkLines::toString);
   }
 
   @Test
-  void aFullLastPageIsFollowedByAnEmptyOne() throws Exception {
+  void aFullLastPageIsFollowedByOneHoldingOnlyItsLastRow() throws Exception {
     fake = FakeNautobot.start("site");
 
     Snapshot snapshot = fetch(config().pageSize(7));
 
     assertEquals(7, snapshot.poolAddresses().size());
-    assertEquals(List.of(0, 7), fake.calls().stream()
+    assertEquals(List.of(0, 6), fake.calls().stream()
         .filter(c -> "dhcp-pool".equals(c.firstTag())).map(FakeNautobot.Call::offset).toList());
   }
 
   @Test
   void graphqlErrorsFailTheFetchWithTheQueryNameAndMessage() {
     fake = FakeNautobot.start("site");
-    fake.failWith(c -> "dhcp-reserve".equals(c.firstTag()) && c.offset() == 2, "database is being migrated");
+    fake.failWith(c -> "dhcp-reserve".equals(c.firstTag()) && c.offset() == 3, "database is being migrated");
 
     SourceException e = failure(config().pageSize(2));
 
-    assertEquals("Nautobot GraphQL query keagen_dhcp_addresses (offset 2) at " + fake.url()
+    assertEquals("Nautobot GraphQL query keagen_dhcp_addresses (offset 3) at " + fake.url()
         + " failed: database is being migrated (line 2, column 3)", e.getMessage());
     assertEquals("check the Nautobot server's log", e.hint());
   }
@@ -363,6 +366,21 @@ class NautobotSourceTest {
   }
 
   @Test
+  void aSlowAnswerIsRetried() throws Exception {
+    fake = FakeNautobot.start("site");
+    Snapshot clean = fetch(config()); // also builds the fake's GraphQL schema, which takes seconds
+    int requests = fake.server().getRequestCount();
+    fake.intercept(operation("keagen_dhcp_prefixes"), 1,
+        r -> new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body("{}").build());
+
+    Snapshot snapshot = fetch(config().readTimeout(Duration.ofSeconds(1)));
+
+    assertEquals(clean, snapshot);
+    assertEquals(requests + 1, fake.server().getRequestCount() - requests,
+        "the same requests, and the prefixes request that timed out once more");
+  }
+
+  @Test
   void aSlowServerTimesOutAfterBoundedRetries() {
     fake = FakeNautobot.start("site");
     fake.intercept(r -> r.getUrl().encodedPath().equals("/api/graphql/"), 100,
@@ -373,6 +391,8 @@ class NautobotSourceTest {
     assertTrue(e.getMessage().startsWith("cannot reach Nautobot at " + fake.url()
         + " (GraphQL query keagen_schema_fields): timed out"), e.getMessage());
     assertTrue(e.getMessage().endsWith("(after 2 attempts)"), e.getMessage());
+    assertEquals("Nautobot did not answer within 200 ms: check its load and log, or lower the page size so that"
+        + " each page is quicker", e.hint());
   }
 
   @Test
@@ -386,6 +406,182 @@ class NautobotSourceTest {
     assertEquals(2, snapshot.prefixes().size());
     assertEquals(1 + 1 + 1 + 5, fake.server().getRequestCount(),
         "status, the cut attempt, the schema fields, then the five lists");
+  }
+
+  @Test
+  void aConnectionResetMidBodyIsRetried() throws Exception {
+    fake = FakeNautobot.start("site");
+    fake.intercept(operation("keagen_dhcp_prefixes"), 1, r -> resetMidBody());
+
+    Snapshot snapshot = fetch(config());
+
+    assertEquals(2, snapshot.prefixes().size());
+    assertEquals(1 + 1 + 2 + 4, fake.server().getRequestCount(),
+        "status, the schema fields, the cut prefixes request and its retry, the four other lists");
+  }
+
+  @Test
+  void aConnectionResetMidBodyOnEveryAttemptFails() {
+    fake = FakeNautobot.start("site");
+    fake.intercept(operation("keagen_dhcp_addresses"), 100, r -> resetMidBody());
+
+    SourceException e = failure(config().retries(2));
+
+    assertTrue(e.getMessage().startsWith("cannot reach Nautobot at " + fake.url()
+        + " (GraphQL query keagen_dhcp_addresses (offset 0)): "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("(after 3 attempts)"), e.getMessage());
+    assertEquals("check the URL and the network, and that Nautobot is running", e.hint());
+  }
+
+  /** A 200 whose body stops after its first bytes, the connection shut. */
+  private static MockResponse resetMidBody() {
+    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body("{\"data\": {\"prefixes\": [" + " ".repeat(100_000) + "]}}")
+        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+  }
+
+  @Test
+  void a429WaitsAsLongAsRetryAfterSays() throws Exception {
+    fake = FakeNautobot.start("site");
+    List<Long> times = Collections.synchronizedList(new ArrayList<>());
+    // an interceptor that answers nothing, only notes when each prefixes request arrives
+    fake.intercept(r -> {
+      if (operation("keagen_dhcp_prefixes").test(r)) {
+        times.add(System.nanoTime());
+      }
+      return false;
+    }, 1, r -> null);
+    fake.intercept(operation("keagen_dhcp_prefixes"), 1,
+        r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "1").body("slow down").build());
+
+    // the configured backoff is 1 ms: only Retry-After makes the retry wait a second
+    Snapshot snapshot = fetch(config());
+
+    assertEquals(2, snapshot.prefixes().size());
+    assertEquals(2, times.size(), "the 429, then the answer");
+    long waited = TimeUnit.NANOSECONDS.toMillis(times.get(1) - times.get(0));
+    assertTrue(waited >= 1000, "retried after " + waited + " ms");
+  }
+
+  @Test
+  void a429OnEveryAttemptFailsNamingTheQuery() {
+    fake = FakeNautobot.start("site");
+    fake.intercept(operation("keagen_dhcp_prefixes"), 100,
+        r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "0").body("slow down").build());
+
+    SourceException e = failure(config().retries(2));
+
+    assertEquals("Nautobot at " + fake.url() + " answered HTTP 429 to the GraphQL query keagen_dhcp_prefixes"
+        + " (offset 0) (after 3 attempts): slow down", e.getMessage());
+    assertTrue(e.hint().startsWith("Nautobot (or a proxy in front of it) kept refusing requests as too many"),
+        e.hint());
+  }
+
+  @Test
+  void aBurstOf5xxThatEndsGivesTheWholeSnapshot() throws Exception {
+    fake = FakeNautobot.start("site");
+    Snapshot clean = fetch(config().pageSize(3));
+    int[] burst = {502, 503, 504};
+    int[] answered = {0};
+    fake.intercept(r -> operation("keagen_dhcp_addresses").test(r) && r.getBody().utf8().contains("\"offset\":2"),
+        burst.length, r -> new MockResponse.Builder().code(burst[answered[0]++]).body("upstream failed").build());
+
+    Snapshot snapshot = fetch(config().pageSize(3));
+
+    assertEquals(3, answered[0], "the whole burst was served");
+    assertEquals(clean, snapshot, "the second page of the pool addresses, retried, completes the snapshot");
+  }
+
+  /** The IP addresses of the data {@code editAfter} hands over, to change in place. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> ipAddresses(Map<String, Object> data) {
+    return (List<Map<String, Object>>) data.get("ip_addresses");
+  }
+
+  private static int indexOfAddress(List<Map<String, Object>> ips, String address) {
+    for (int i = 0; i < ips.size(); i++) {
+      if (address.equals(ips.get(i).get("address"))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no address " + address);
+  }
+
+  private static Map<String, Object> poolAddress(String id, String address) {
+    return Map.of("id", id, "address", address, "ip_version", 4,
+        "parent", Map.of("namespace", Map.of("name", "Global")),
+        "tags", List.of(Map.of("name", "dhcp-pool")), "interfaces", List.of());
+  }
+
+  /**
+   * Fetches in pages of 3 while {@code edit} changes the IP addresses right after the first page of
+   * the pool addresses, as someone editing Nautobot would: the fetch must fail naming the pool
+   * addresses' second page, and the failure is returned for its details.
+   */
+  private SourceException failsWhenEditedAfterTheFirstPoolPage(
+      java.util.function.Consumer<List<Map<String, Object>>> edit) {
+    fake = FakeNautobot.start("site");
+    fake.editAfter(c -> "dhcp-pool".equals(c.firstTag()) && c.offset() == 0, data -> edit.accept(ipAddresses(data)));
+
+    SourceException e = failure(config().pageSize(3));
+
+    assertTrue(e.getMessage().startsWith("Nautobot's pool addresses changed while keagen was reading them (GraphQL"
+        + " query keagen_dhcp_addresses (offset 2) at " + fake.url() + "): "), e.getMessage());
+    assertEquals("run again when no one is editing Nautobot; nothing was written", e.hint());
+    return e;
+  }
+
+  private static final String SHIFTED = "the page does not start with the object with id"
+      + " 1a000000-0000-4000-8000-000000000103 (10.20.0.102/24), the last one of the page before it (objects"
+      + " before it were added or deleted between the two requests)";
+
+  @Test
+  void anObjectSkippedBetweenPagesIsAnError() {
+    // 10.20.0.101 (read on the first page) deleted, one added at the end: the rows after it move one
+    // place forward, so a page boundary would skip 10.20.0.103
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(ips -> {
+      ips.remove(indexOfAddress(ips, "10.20.0.101/24"));
+      ips.add(poolAddress("1a000000-0000-4000-8000-000000000301", "10.20.0.120/24"));
+    });
+
+    assertTrue(e.getMessage().endsWith(SHIFTED), e.getMessage());
+  }
+
+  @Test
+  void anObjectRepeatedBetweenPagesIsAnError() {
+    // one added before the pool addresses, the last one deleted: the rows move one place back, so a
+    // page boundary would repeat 10.20.0.102
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(ips -> {
+      ips.remove(indexOfAddress(ips, "10.10.0.201/24"));
+      ips.add(0, poolAddress("1a000000-0000-4000-8000-000000000302", "10.20.0.99/24"));
+    });
+
+    assertTrue(e.getMessage().endsWith(SHIFTED), e.getMessage());
+  }
+
+  @Test
+  void aRowOnTwoPagesIsAnError() {
+    // the second page starts right, then holds 10.20.0.100 from the first page again
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(
+        ips -> ips.set(indexOfAddress(ips, "10.20.0.110/24"), ips.get(indexOfAddress(ips, "10.20.0.100/24"))));
+
+    assertTrue(e.getMessage().endsWith("): the object with id 1a000000-0000-4000-8000-000000000101 (10.20.0.100/24)"
+        + " came twice"), e.getMessage());
+  }
+
+  @Test
+  void serverTextEchoingTheTokenIsNotRepeated() {
+    fake = FakeNautobot.start("site");
+    fake.intercept(operation("keagen_dhcp_prefixes"), 1, r -> new MockResponse.Builder().code(500)
+        .body("<pre>Authorization: Token " + FakeNautobot.TOKEN + "</pre>").build());
+    SourceException body = failure(config());
+    assertTrue(body.getMessage().endsWith("answered HTTP 500 to the GraphQL query keagen_dhcp_prefixes (offset 0):"
+        + " <pre>Authorization: Token [redacted]</pre>"), body.getMessage());
+
+    fake.failWith(c -> "keagen_dhcp_prefixes".equals(c.operationName()), "no access for " + FakeNautobot.TOKEN);
+    SourceException graphql = failure(config());
+    assertTrue(graphql.getMessage().contains("failed: no access for [redacted] (line 2, column 3)"),
+        graphql.getMessage());
   }
 
   @Test

@@ -113,10 +113,22 @@ final class NetboxHttp implements AutoCloseable {
       }
     }
     throw new SourceException("NetBox request " + display(url) + " failed " + attempts + " times; last: "
-        + lastProblem, lastProblem != null && lastProblem.startsWith("HTTP")
-            ? "NetBox is overloaded or failing; try again later or lower the parallelism"
-            : "check that NetBox is running and reachable at " + display(url.newBuilder().encodedPath("/")
-                .query(null).build()));
+        + lastProblem, exhaustedHint(url, lastProblem));
+  }
+
+  /** What to do when every attempt failed with {@code problem}. */
+  private String exhaustedHint(HttpUrl url, String problem) {
+    if (problem != null && problem.startsWith("HTTP")) {
+      return "NetBox is overloaded or failing; try again later or lower the parallelism";
+    }
+    if (problem != null && problem.startsWith("timed out")) {
+      long ms = config.readTimeout().toMillis();
+      return "NetBox did not answer within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms")
+          + ": check its load and logs,"
+          + " or lower the page size so that each page is quicker";
+    }
+    return "check that NetBox is running and reachable at "
+        + display(url.newBuilder().encodedPath("/").query(null).build());
   }
 
   /** Aborts every request in flight; later {@link #get} calls fail at once. */

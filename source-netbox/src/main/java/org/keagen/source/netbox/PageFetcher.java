@@ -20,9 +20,11 @@ import org.keagen.source.SourceException;
  * Reads every page of several NetBox list queries at once. The first page of each query tells the
  * object count and the page size the server really allows (NetBox caps {@code limit} at its
  * {@code MAX_PAGE_SIZE}); all remaining pages are then requested by offset in parallel on the
- * shared pool, and put back in offset order whatever order they complete in. Counts that change
- * between pages, or an object seen twice, mean NetBox was edited during the fetch: that is an error
- * rather than a silently inconsistent snapshot.
+ * shared pool, and put back in offset order whatever order they complete in. Each page after the
+ * first starts one object early, at the last object of the page before it, which must be the same
+ * object: if it is not, objects before it were added or deleted between the two requests, and the
+ * pages skip or repeat objects. That, a count that changes between pages, or an object seen twice,
+ * mean NetBox was edited during the fetch: an error rather than a silently inconsistent snapshot.
  */
 final class PageFetcher {
   private final NetboxHttp http;
@@ -42,7 +44,7 @@ final class PageFetcher {
   List<List<JsonNode>> fetchAll(List<ListQuery> queries) throws SourceException {
     List<PageTask> first = new ArrayList<>();
     for (ListQuery query : queries) {
-      first.add(new PageTask(query, 0, pageSize));
+      first.add(new PageTask(query, 0, pageSize, false));
     }
     Map<PageTask, JsonNode> firstPages = run(first);
 
@@ -61,9 +63,17 @@ final class PageFetcher {
         if (returned == 0) {
           throw changed(task, "it reported " + count + " objects but returned none");
         }
-        // the server's real page size is what it returned for the first page
-        for (int offset = returned; offset < count; offset += returned) {
-          rest.add(new PageTask(task.query, offset, returned));
+        // the server's real page size is what it returned for the first page; each later page
+        // starts at the last object of the page before it (a server allowing pages of one object
+        // leaves no room for that)
+        if (returned > 1) {
+          for (int offset = returned - 1; offset + 1 < count; offset += returned - 1) {
+            rest.add(new PageTask(task.query, offset, returned, true));
+          }
+        } else {
+          for (int offset = 1; offset < count; offset++) {
+            rest.add(new PageTask(task.query, offset, 1, false));
+          }
         }
       }
     }
@@ -72,7 +82,7 @@ final class PageFetcher {
     Map<PageTask, JsonNode> restPages = run(rest, (task, page) -> {
       String stage = task.query.stage();
       JsonNode results = page.get("results");
-      int size = results == null ? 0 : results.size();
+      int size = results == null ? 0 : Math.max(0, results.size() - (task.overlaps ? 1 : 0));
       sink.progress(stage, done.get(stage).addAndGet(size), totals.get(stage));
     });
 
@@ -88,7 +98,17 @@ final class PageFetcher {
           if (pageCount != count) {
             throw changed(task, "its object count went from " + count + " to " + pageCount);
           }
-          objects.addAll(resultsList(results(task, page)));
+          List<JsonNode> results = resultsList(results(task, page));
+          if (task.overlaps) {
+            JsonNode last = objects.get(objects.size() - 1);
+            if (results.isEmpty() || !sameObject(last, results.get(0))) {
+              throw changed(task, "the page at offset " + task.offset + " does not start with "
+                  + describe(last) + ", the last one of the page before it (objects before it were added or"
+                  + " deleted between the two requests)");
+            }
+            results = results.subList(1, results.size());
+          }
+          objects.addAll(results);
         }
       }
       if (objects.size() != count) {
@@ -184,14 +204,24 @@ final class PageFetcher {
     return list;
   }
 
+  /** Two list entries are the same object: the same NetBox id, or (without ids) the same JSON. */
+  private static boolean sameObject(JsonNode a, JsonNode b) {
+    return a.has("id") ? a.get("id").equals(b.get("id")) : a.equals(b);
+  }
+
+  private static String describe(JsonNode object) {
+    return object.has("id") ? "object " + object.get("id").asText() : "the same object";
+  }
+
   private static SourceException shape(PageTask task, String problem) {
     return new SourceException("NetBox's answer to " + NetboxHttp.display(task.url()) + " " + problem,
         "check that --url points at NetBox 4.2 or later");
   }
 
   private static SourceException changed(PageTask task, String problem) {
-    return new SourceException("NetBox's " + task.query.stage() + " changed while keagen was reading them: "
-        + problem, "run again when no one is editing NetBox; nothing was written");
+    return new SourceException("NetBox's " + task.query.stage() + " changed while keagen was reading them ("
+        + NetboxHttp.display(task.url()) + "): " + problem, "run again when no one is editing NetBox;"
+        + " nothing was written");
   }
 
   /** One page of one query. Identity matters: two tasks are the same page only if they are one object. */
@@ -199,11 +229,14 @@ final class PageFetcher {
     final ListQuery query;
     final int offset;
     final int limit;
+    /** Whether the page's first object is the last object of the page before it. */
+    final boolean overlaps;
 
-    PageTask(ListQuery query, int offset, int limit) {
+    PageTask(ListQuery query, int offset, int limit, boolean overlaps) {
       this.query = query;
       this.offset = offset;
       this.limit = limit;
+      this.overlaps = overlaps;
     }
 
     HttpUrl url() {

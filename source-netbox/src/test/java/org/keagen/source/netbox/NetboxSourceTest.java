@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -177,9 +178,9 @@ class NetboxSourceTest {
     assertEquals(43, snapshot.poolAddresses().size());
     List<RecordedRequest> pool = fake.requests.stream()
         .filter(r -> "dhcp-pool".equals(r.getUrl().queryParameter("tag"))).toList();
-    assertEquals(9, pool.size(), "43 objects in pages of 5");
+    assertEquals(11, pool.size(), "43 objects in pages of 5, each page after the first repeating one object");
     List<Integer> offsets = pool.stream().map(r -> Integer.parseInt(r.getUrl().queryParameter("offset"))).sorted().toList();
-    assertEquals(List.of(0, 5, 10, 15, 20, 25, 30, 35, 40), offsets);
+    assertEquals(List.of(0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40), offsets);
     assertEquals(normalized(reference(), "x"), normalized(snapshot, "x"), "paging changes nothing");
     assertTrue(sink.progress.contains("pool addresses 43/43"), sink.progress::toString);
     assertNoToken(V2_TOKEN, snapshot);
@@ -338,7 +339,7 @@ class NetboxSourceTest {
     FakeNetbox fake = serve("4.7", V2_TOKEN);
     fake.maxPageSize = 10;
     fake.hook = r -> {
-      if ("dhcp-pool".equals(r.getUrl().queryParameter("tag")) && "40".equals(r.getUrl().queryParameter("offset"))) {
+      if ("dhcp-pool".equals(r.getUrl().queryParameter("tag")) && "36".equals(r.getUrl().queryParameter("offset"))) {
         return FakeNetbox.json(200, "{\"count\": 44, \"next\": null, \"previous\": null,"
             + " \"results\": [{\"id\": 9001, \"address\": \"10.20.0.99/24\"}]}");
       }
@@ -429,6 +430,201 @@ class NetboxSourceTest {
     assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
     assertTrue(e.hint().contains("running"), e.hint());
     assertNoToken(V2_TOKEN, e);
+  }
+
+  // Fault injection (issue #9): each failure names the request and what to do, returns no snapshot
+  // and never shows the token.
+
+  @Test
+  void aServerSlowerThanTheReadTimeoutOnEveryAttemptFails() throws Exception {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    fake.hook = r -> r.getUrl().encodedPath().equals("/api/ipam/prefixes/")
+        ? new MockResponse.Builder().code(200).body("{}").headersDelay(2, TimeUnit.SECONDS).build() : null;
+    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(
+        config(V2_TOKEN).readTimeout(Duration.ofMillis(300)).retries(1).build()).fetch());
+
+    assertEquals(2, fake.requestsTo("/api/ipam/prefixes/").size(), "the first attempt and one retry");
+    assertTrue(e.getMessage().startsWith("NetBox request " + server.url("/api/ipam/prefixes/")), e.getMessage());
+    assertTrue(e.getMessage().contains("tag=dhcp-subnet") && e.getMessage().contains("failed 2 times; last: timed out"),
+        e.getMessage());
+    assertTrue(e.hint().startsWith("NetBox did not answer within 300 ms: check its load and logs"), e.hint());
+    assertNoToken(V2_TOKEN, e);
+  }
+
+  @Test
+  void aConnectionResetMidBodyOnEveryAttemptFails() throws Exception {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    fake.hook = r -> "dhcp-pool".equals(r.getUrl().queryParameter("tag"))
+        ? new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+            .body("{\"count\": 43, \"results\": [" + " ".repeat(100_000) + "]}")
+            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build()
+        : null;
+    SourceException e = assertThrows(SourceException.class,
+        () -> NetboxSource.of(config(V2_TOKEN).retries(2).build()).fetch());
+
+    assertEquals(3, fake.requests.stream().filter(r -> "dhcp-pool".equals(r.getUrl().queryParameter("tag"))).count());
+    assertTrue(e.getMessage().startsWith("NetBox request " + server.url("/api/ipam/ip-addresses/")), e.getMessage());
+    assertTrue(e.getMessage().contains("tag=dhcp-pool") && e.getMessage().contains("failed 3 times; last: connection"),
+        e.getMessage());
+    assertEquals("check that NetBox is running and reachable at " + server.url("/"), e.hint());
+    assertNoToken(V2_TOKEN, e);
+  }
+
+  @Test
+  void a429WaitsAsLongAsRetryAfterSays() throws Exception {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    List<Long> statusTimes = Collections.synchronizedList(new ArrayList<>());
+    fake.hook = r -> {
+      if (!r.getUrl().encodedPath().equals("/api/status/")) {
+        return null;
+      }
+      statusTimes.add(System.nanoTime());
+      return statusTimes.size() == 1 ? new MockResponse.Builder().code(429).addHeader("Retry-After", "1")
+          .body("{\"detail\":\"Request was throttled. Expected available in 1 second.\"}").build() : null;
+    };
+    // the configured backoff is 1 ms: only Retry-After makes the retry wait a second
+    Snapshot snapshot = NetboxSource.of(config(V2_TOKEN).build()).fetch();
+
+    assertEquals(3, snapshot.prefixes().size());
+    assertEquals(2, statusTimes.size());
+    long waited = TimeUnit.NANOSECONDS.toMillis(statusTimes.get(1) - statusTimes.get(0));
+    assertTrue(waited >= 1000, "retried after " + waited + " ms");
+    assertNoToken(V2_TOKEN, snapshot);
+  }
+
+  @Test
+  void a429OnEveryAttemptFailsNamingTheRequest() throws Exception {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    fake.hook = r -> r.getUrl().encodedPath().equals("/api/ipam/prefixes/")
+        ? new MockResponse.Builder().code(429).addHeader("Retry-After", "0")
+            .body("{\"detail\":\"Request was throttled for " + V2_TOKEN + ".\"}").build()
+        : null;
+    SourceException e = assertThrows(SourceException.class,
+        () -> NetboxSource.of(config(V2_TOKEN).retries(2).build()).fetch());
+
+    assertEquals(3, fake.requestsTo("/api/ipam/prefixes/").size());
+    assertTrue(e.getMessage().startsWith("NetBox request " + server.url("/api/ipam/prefixes/")), e.getMessage());
+    assertTrue(e.getMessage().endsWith("failed 3 times; last: HTTP 429 Client Error"), e.getMessage());
+    assertTrue(e.hint().startsWith("NetBox is overloaded or failing; try again later"), e.hint());
+    assertNoToken(V2_TOKEN, e);
+  }
+
+  @Test
+  void aBurstOf5xxThatEndsGivesTheWholeSnapshot() throws Exception {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    AtomicInteger answered = new AtomicInteger();
+    int[] burst = {502, 503, 504, 500};
+    fake.hook = r -> {
+      if (!r.getUrl().encodedPath().equals("/api/dcim/interfaces/")) {
+        return null;
+      }
+      int n = answered.getAndIncrement();
+      return n < burst.length ? FakeNetbox.json(burst[n], "{\"detail\":\"upstream failed\"}") : null;
+    };
+    Snapshot snapshot = NetboxSource.of(config(V2_TOKEN).build()).fetch();
+
+    assertEquals(5, fake.requestsTo("/api/dcim/interfaces/").size(), "four failures, then the page");
+    assertEquals(normalized(reference(), "x"), normalized(snapshot, "x"));
+    assertNoToken(V2_TOKEN, snapshot);
+  }
+
+  @Test
+  void serverTextEchoingTheTokenIsNotRepeated() throws Exception {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    fake.hook = r -> r.getUrl().encodedPath().equals("/api/ipam/prefixes/")
+        ? FakeNetbox.json(400, "{\"detail\":\"bad filter from Bearer " + V2_TOKEN + ", secret " + V2_SECRET + "\"}")
+        : null;
+    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(config(V2_TOKEN).build()).fetch());
+
+    assertTrue(e.getMessage().endsWith(": bad filter from Bearer [redacted], secret [redacted]"), e.getMessage());
+    assertNoToken(V2_TOKEN, e);
+  }
+
+  /**
+   * Fetches in pages of 10, the first page of the pool addresses from the recorded NetBox and every
+   * later page from the same NetBox after {@code edit} changed its IP addresses, as if someone
+   * edited it in between: the fetch must fail naming the pool addresses' request, and the failure
+   * is returned for its details.
+   */
+  private SourceException failsWhenEditedAfterTheFirstPoolPage(java.util.function.Consumer<ArrayNode> edit)
+      throws IOException {
+    FakeNetbox fake = serve("4.7", V2_TOKEN);
+    fake.maxPageSize = 10;
+    ObjectNode data = (ObjectNode) FakeNetbox.recorded("4.7");
+    edit.accept((ArrayNode) data.get("ip-addresses"));
+    FakeNetbox edited = new FakeNetbox(data, "Bearer " + V2_TOKEN);
+    edited.maxPageSize = fake.maxPageSize;
+    fake.hook = r -> {
+      if (!"dhcp-pool".equals(r.getUrl().queryParameter("tag")) || "0".equals(r.getUrl().queryParameter("offset"))) {
+        return null;
+      }
+      try {
+        return edited.dispatch(r);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    };
+    SourceException e = assertThrows(SourceException.class, () -> NetboxSource.of(config(V2_TOKEN).build()).fetch());
+
+    assertTrue(e.getMessage().startsWith("NetBox's pool addresses changed while keagen was reading them ("
+        + server.url("/api/ipam/ip-addresses/")), e.getMessage());
+    assertTrue(e.getMessage().contains("tag=dhcp-pool"), e.getMessage());
+    assertEquals("run again when no one is editing NetBox; nothing was written", e.hint());
+    assertNoToken(V2_TOKEN, e);
+    return e;
+  }
+
+  private static ObjectNode poolAddress(long id, String address) {
+    ObjectNode ip = JsonNodeFactory.instance.objectNode().put("id", id).put("address", address);
+    ip.putObject("family").put("value", 4);
+    ip.putArray("tags").addObject().put("slug", "dhcp-pool");
+    return ip;
+  }
+
+  private static int indexOfId(ArrayNode objects, long id) {
+    for (int i = 0; i < objects.size(); i++) {
+      if (objects.get(i).get("id").asLong() == id) {
+        return i;
+      }
+    }
+    throw new AssertionError("no object " + id);
+  }
+
+  private static final String SHIFTED = "the page at offset 9 does not start with object 49, the last one of the page"
+      + " before it (objects before it were added or deleted between the two requests)";
+
+  @Test
+  void anObjectSkippedBetweenPagesIsAnError() throws Exception {
+    // pool address 41 (on the first page) deleted, one added at the end: the count stays 43, and
+    // the objects after 41 move one place forward, so a page boundary would skip one of them
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(ips -> {
+      ips.remove(indexOfId(ips, 41));
+      ips.add(poolAddress(9001, "10.20.0.250/24"));
+    });
+
+    assertTrue(e.getMessage().endsWith(SHIFTED), e.getMessage());
+  }
+
+  @Test
+  void anObjectRepeatedBetweenPagesIsAnError() throws Exception {
+    // one added before the first pool address, the last one deleted: the count stays 43, and the
+    // objects move one place back, so a page boundary would repeat one of them
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(ips -> {
+      ips.remove(indexOfId(ips, 39));
+      ips.insert(0, poolAddress(9002, "10.20.0.249/24"));
+    });
+
+    assertTrue(e.getMessage().endsWith(SHIFTED), e.getMessage());
+  }
+
+  @Test
+  void anObjectOnTwoPagesIsAnError() throws Exception {
+    // the page at offset 9 starts right (with 49), then repeats 40 from the first page in place of 50
+    SourceException e = failsWhenEditedAfterTheFirstPoolPage(
+        ips -> ips.set(indexOfId(ips, 50), ips.get(indexOfId(ips, 40)).deepCopy()));
+
+    assertTrue(e.getMessage().endsWith(": object 40 appeared on two pages"), e.getMessage());
   }
 
   private Snapshot reference() throws Exception {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
@@ -39,7 +40,8 @@ import mockwebserver3.RecordedRequest;
  * schema name being an error, then {@code offset} and {@code limit}.
  *
  * <p>Faults: {@link #intercept} answers chosen requests with a canned response before the fake
- * does; {@link #failWith} adds a GraphQL error to chosen queries.
+ * does; {@link #failWith} adds a GraphQL error to chosen queries; {@link #editAfter} changes the
+ * data once a chosen query has been answered, as someone editing Nautobot during a fetch would.
  */
 public final class FakeNautobot implements AutoCloseable {
   /** The token the fake accepts. */
@@ -52,6 +54,7 @@ public final class FakeNautobot implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final List<Interceptor> interceptors = new CopyOnWriteArrayList<>();
   private final List<ErrorRule> errorRules = new CopyOnWriteArrayList<>();
+  private final List<EditRule> editRules = new CopyOnWriteArrayList<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private volatile String version = NautobotSchema.VERSION;
 
@@ -70,6 +73,8 @@ public final class FakeNautobot implements AutoCloseable {
       int[] remaining) {}
 
   private record ErrorRule(Predicate<Call> when, String message) {}
+
+  private record EditRule(Predicate<Call> when, Consumer<Map<String, Object>> edit, boolean[] done) {}
 
   private FakeNautobot(Map<String, Object> data) {
     this.data = data;
@@ -161,6 +166,14 @@ public final class FakeNautobot implements AutoCloseable {
     errorRules.add(new ErrorRule(when, message));
   }
 
+  /**
+   * Applies {@code edit} to the served data (its lists of rows can be changed in place) right after
+   * the first query matching {@code when} has been answered.
+   */
+  public void editAfter(Predicate<Call> when, Consumer<Map<String, Object>> edit) {
+    editRules.add(new EditRule(when, edit, new boolean[1]));
+  }
+
   /** The GraphQL requests received, in order. */
   public List<Call> calls() {
     return Collections.unmodifiableList(new ArrayList<>(calls));
@@ -221,6 +234,14 @@ public final class FakeNautobot implements AutoCloseable {
     }
     if (!errors.isEmpty()) {
       spec.put("errors", errors);
+    }
+    for (EditRule rule : editRules) {
+      synchronized (rule) {
+        if (!rule.done[0] && rule.when.test(call)) {
+          rule.done[0] = true;
+          rule.edit.accept(data);
+        }
+      }
     }
     // graphene answers 400 when the document does not validate (no data at all), 200 otherwise
     int code = !spec.containsKey("data") || spec.get("data") == null && !errors.isEmpty() ? 400 : 200;
