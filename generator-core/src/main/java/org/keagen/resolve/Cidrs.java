@@ -13,6 +13,17 @@ public final class Cidrs {
    * is required: {@code 10.0.0.1/24} is not a prefix), or {@code null} when it is not one.
    */
   public static IPv4Address parsePrefix(String text) {
+    long plain = plain(text.trim());
+    if (plain >= 0 && (plain & 0xff) != NO_LENGTH) {
+      long value = plain >>> 8;
+      int length = (int) (plain & 0xff);
+      return (value & hostMask(length)) == 0 ? new IPv4Address((int) value, length) : null;
+    }
+    return libraryParsePrefix(text);
+  }
+
+  /** {@link #parsePrefix} by the IP address library alone, for any notation it accepts. */
+  static IPv4Address libraryParsePrefix(String text) {
     try {
       var address = new IPAddressString(text.trim()).toAddress();
       if (!address.isIPv4() || !address.isPrefixed()) {
@@ -66,13 +77,13 @@ public final class Cidrs {
   /** True when {@code text} denotes an IPv6 address or prefix (skipped by a DHCPv4 run). */
   public static boolean isIpv6(String text) {
     String trimmed = text.trim();
-    return plainAddressValue(trimmed) < 0 && family(trimmed, false);
+    return plain(trimmed) < 0 && family(trimmed, false);
   }
 
   /** True when the IP address library reads {@code text} as IPv4 (an address or prefix, any notation). */
   public static boolean isIpv4(String text) {
     String trimmed = text.trim();
-    return plainAddressValue(trimmed) >= 0 || family(trimmed, true);
+    return plain(trimmed) >= 0 || family(trimmed, true);
   }
 
   /** The library's verdict, where it throws on some texts ({@code 8/5555555555555555555553}) instead of refusing. */
@@ -94,6 +105,27 @@ public final class Cidrs {
    * parse per address on large fabrics without changing what any text means.
    */
   static long plainAddressValue(String text) {
+    long plain = plain(text);
+    if (plain < 0) {
+      return -1;
+    }
+    long value = plain >>> 8;
+    int length = (int) (plain & 0xff);
+    if (length != NO_LENGTH && length < 32 && (value & hostMask(length)) == 0) {
+      return -1;
+    }
+    return value;
+  }
+
+  /** What {@link #plain} gives as the length of a text without one. */
+  private static final int NO_LENGTH = 0xff;
+
+  /**
+   * Four decimal octets without leading zeros, optionally {@code /len} (0 to 32, no leading zero),
+   * as the address value shifted left by 8 with the length (or {@link #NO_LENGTH}) in the low byte;
+   * -1 for any other text.
+   */
+  private static long plain(String text) {
     int n = text.length();
     int i = 0;
     long value = 0;
@@ -117,7 +149,7 @@ public final class Cidrs {
       }
     }
     if (i == n) {
-      return value;
+      return value << 8 | NO_LENGTH;
     }
     if (text.charAt(i) != '/') {
       return -1;
@@ -133,10 +165,10 @@ public final class Cidrs {
     if (i != n || digits == 0 || length > 32 || (digits > 1 && text.charAt(start) == '0')) {
       return -1;
     }
-    long hostMask = length == 32 ? 0 : (1L << (32 - length)) - 1;
-    if (length < 32 && (value & hostMask) == 0) {
-      return -1;
-    }
-    return value;
+    return value << 8 | length;
+  }
+
+  private static long hostMask(int length) {
+    return length >= 32 ? 0 : (1L << (32 - length)) - 1;
   }
 }

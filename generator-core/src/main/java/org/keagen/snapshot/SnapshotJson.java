@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -504,11 +506,11 @@ public final class SnapshotJson {
     private <T> List<T> list(JsonNode parent, String path, String key,
         BiFunction<JsonNode, String, T> element) {
       JsonNode node = parent.get(key);
-      String here = path + "." + key;
       List<T> out = new ArrayList<>();
-      if (node == null || node.isNull()) {
+      if (node == null || node.isNull() || node.isArray() && node.isEmpty()) {
         return out;
       }
+      String here = path + "." + key;
       if (!node.isArray()) {
         fail(here, "an array");
         return out;
@@ -575,12 +577,12 @@ public final class SnapshotJson {
     }
 
     private void knownKeys(JsonNode node, String path, String... keys) {
-      List<String> known = List.of(keys);
-      node.fieldNames().forEachRemaining(name -> {
-        if (!known.contains(name)) {
-          fail(path + "." + name, "no such field; known fields are " + String.join(", ", known));
+      for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+        String name = names.next();
+        if (!Arrays.asList(keys).contains(name)) {
+          fail(path + "." + name, "no such field; known fields are " + String.join(", ", keys));
         }
-      });
+      }
     }
 
     private void fail(String path, String expected) {

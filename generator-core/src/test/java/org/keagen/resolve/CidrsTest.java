@@ -49,17 +49,35 @@ class CidrsTest {
       }
       texts.add(text.toString());
     }
+    for (int i = 0; i < 3_000; i++) { // networks with their host bits zero, as sources write prefixes
+      int length = random.nextInt(33);
+      long network = random.nextLong(1L << 32) & (length == 0 ? 0 : 0xffffffffL << (32 - length) & 0xffffffffL);
+      texts.add((network >>> 24) + "." + (network >>> 16 & 255) + "." + (network >>> 8 & 255) + "." + (network & 255)
+          + "/" + length);
+    }
     int shortPath = 0;
+    int prefixes = 0;
     for (String text : texts) {
       IPv4Address fast = Cidrs.parseAddress(text);
       IPv4Address library = Cidrs.libraryParseAddress(text);
       assertEquals(describe(library), describe(fast), text);
       assertEquals(new IPAddressString(text.trim()).isIPv6(), Cidrs.isIpv6(text), text);
+      IPv4Address prefix = Cidrs.parsePrefix(text);
+      IPv4Address libraryPrefix = Cidrs.libraryParsePrefix(text);
+      assertEquals(describe(libraryPrefix), describe(prefix), "prefix " + text);
+      assertEquals(libraryPrefix, prefix, "prefix " + text);
+      if (prefix != null) {
+        assertEquals(Cidrs.toText(libraryPrefix), Cidrs.toText(prefix), "prefix " + text);
+        assertEquals(libraryPrefix.getUpper().longValue(), prefix.getUpper().longValue(), "prefix " + text);
+        assertEquals(libraryPrefix.hashCode(), prefix.hashCode(), "prefix " + text);
+        prefixes++;
+      }
       if (Cidrs.plainAddressValue(text.trim()) >= 0) {
         shortPath++;
       }
     }
     assertTrue(shortPath > 10_000, "most random texts are plain: " + shortPath);
+    assertTrue(prefixes > 3_000, "many random texts are prefixes: " + prefixes);
   }
 
   @Test
