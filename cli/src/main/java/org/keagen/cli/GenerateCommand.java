@@ -1,7 +1,5 @@
 package org.keagen.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.keagen.cli.config.KeagenConfig;
 import org.keagen.cli.source.SourceSettings;
 import org.keagen.json.StrictUtf8;
@@ -22,7 +21,6 @@ import org.keagen.plan.DhcpPlan;
 import org.keagen.render.ServerTemplate;
 import org.keagen.resolve.SubnetIdHistory;
 import org.keagen.snapshot.Snapshot;
-import org.keagen.snapshot.SnapshotJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,7 +104,17 @@ final class GenerateCommand implements Callable<Integer> {
   boolean force;
 
   /** The existing output file as read: its bytes, text and inventory; all {@code null} when absent. */
-  private record Previous(byte[] bytes, String text, RemovalGuard.Inventory inventory) {}
+  /**
+   * The existing output: its bytes, and when it is a Kea config, its inventory and subnet ids. Its
+   * text is decoded again only for a diff, so that it is not held while the new config is made.
+   */
+  private record Previous(byte[] bytes, RemovalGuard.Inventory inventory, SubnetIdHistory history) {
+    static final Previous NONE = new Previous(null, null, SubnetIdHistory.none());
+
+    String text() {
+      return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
 
   @Override
   public Integer call() {
@@ -125,22 +133,19 @@ final class GenerateCommand implements Callable<Integer> {
     try {
       SourceSettings settings = sourceOptions.settings(file, env, commandLine);
       ServerTemplate skeleton = templateFile == null ? ServerTemplate.defaultTemplate() : readTemplate(templateFile);
-      Previous previous = output == null ? new Previous(null, null, null) : readPrevious(output, reporter);
+      Previous previous = output == null ? Previous.NONE : readPrevious(output, reporter);
       if (reporter.hasErrors()) {
         return reporter.failed();
       }
-      SubnetIdHistory history = SubnetIdHistory.none();
-      if (previous.inventory() != null) {
-        SubnetIdHistory.ReadResult ids = SubnetIdHistory.fromKeaConfig(previous.text(), output.toString());
-        reporter.reportAll(ids.diagnostics());
-        history = ids.history();
-      }
-      Snapshot snapshot = SourceOptions.fetch(settings, env, commandLine, reporter);
-      if (snapshot == null || reporter.hasErrors()) {
+      // handed over as the only reference, so that the snapshot (at scale the largest object) can be
+      // collected once it is resolved
+      AtomicReference<Snapshot> snapshot =
+          new AtomicReference<>(SourceOptions.fetch(settings, env, commandLine, reporter));
+      if (snapshot.get() == null || reporter.hasErrors()) {
         return reporter.failed();
       }
-      Generation generation = Generator.run(snapshot, GenerationOptions.defaults()
-          .withSubnetIds(history).withServerTemplate(skeleton).withKeaVersion(version));
+      Generation generation = Generator.run(snapshot.getAndSet(null), GenerationOptions.defaults()
+          .withSubnetIds(previous.history()).withServerTemplate(skeleton).withKeaVersion(version));
       reporter.reportAll(generation.diagnostics());
       if (!generation.ok()) {
         return reporter.failed();
@@ -179,34 +184,26 @@ final class GenerateCommand implements Callable<Integer> {
   private static Previous readPrevious(Path output, Reporter reporter) throws FindingException {
     byte[] bytes = InputFiles.readExistingOutput(output, "-o (or 'output' in the config file)");
     if (bytes == null) {
-      return new Previous(null, null, null);
+      return Previous.NONE;
     }
     StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
     if (!decoded.ok()) {
       // the subnet id reader names the problem (previous-config-invalid); it is not overwritten
       reporter.reportAll(SubnetIdHistory.fromKeaConfig(bytes, output.toString()).diagnostics());
-      return new Previous(bytes, null, null);
+      return new Previous(bytes, null, SubnetIdHistory.none());
     }
     String text = decoded.text();
     if (text.isBlank()) {
-      return new Previous(bytes, text, null);
+      return new Previous(bytes, null, SubnetIdHistory.none());
     }
-    JsonNode root;
-    try {
-      root = SnapshotJson.newMapper().readTree(text);
-    } catch (JsonProcessingException e) {
-      root = null;
+    RemovalGuard.Collector inventory = new RemovalGuard.Collector();
+    SubnetIdHistory.ReadResult ids = SubnetIdHistory.fromKeaConfig(text, output.toString(), inventory);
+    // a file that is not a Kea config is named by the subnet id reader (previous-config-invalid)
+    reporter.reportAll(ids.diagnostics());
+    if (!ids.diagnostics().isEmpty()) {
+      return new Previous(bytes, null, SubnetIdHistory.none());
     }
-    if (root == null || !root.path("Dhcp4").isObject()) {
-      // the subnet id reader names the problem (previous-config-invalid); it is not overwritten
-      reporter.reportAll(SubnetIdHistory.fromKeaConfig(text, output.toString()).diagnostics());
-      if (!reporter.hasErrors()) {
-        reporter.report(Finding.error("previous-config-invalid", output.toString(),
-            "not a Kea DHCPv4 config (no \"Dhcp4\" map)", "move the file away or name another output file"));
-      }
-      return new Previous(bytes, text, null);
-    }
-    return new Previous(bytes, text, RemovalGuard.Inventory.of(root));
+    return new Previous(bytes, inventory.inventory(), ids.history());
   }
 
   private int toStdout(Generation generation, Reporter reporter) {
@@ -228,7 +225,8 @@ final class GenerateCommand implements Callable<Integer> {
     boolean changed = previous.bytes() == null || !Arrays.equals(previous.bytes(), bytes);
     if (changed && previous.inventory() != null) {
       Optional<Finding> refused = RemovalGuard.check(output.toString(), previous.inventory(),
-          RemovalGuard.Inventory.of(parse(text)), maxRemoval);
+          RemovalGuard.Inventory.read(text).orElseThrow(() -> new IllegalStateException(
+              "keagen produced a config that is not a Kea DHCPv4 config")), maxRemoval);
       refused.ifPresent(f -> reporter.report(force ? f.asWarning() : f));
     }
     if (diff && changed) {
@@ -272,14 +270,6 @@ final class GenerateCommand implements Callable<Integer> {
     fields.put("check", check);
     reporter.summary("keagen: " + plan.subnets().size() + " subnets, " + plan.poolCount() + " pools, "
         + plan.reservationCount() + " reservations, " + reporter.warnings() + " warnings; " + where, fields);
-  }
-
-  private static JsonNode parse(String generated) {
-    try {
-      return SnapshotJson.newMapper().readTree(generated);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("keagen produced a config that is not JSON", e);
-    }
   }
 
   /** Reads {@code --kea-version}; an unsupported version is a usage error. */

@@ -63,7 +63,8 @@ public final class KeagenCommand implements Runnable {
       // every write is atomic and comes last, so nothing was written
       System.err.println("keagen: error[out-of-memory]: the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
           + " MiB) is too small for this source of truth; nothing was written"
-          + " (fix: give keagen a larger heap, e.g. KEAGEN_JAVA_OPTS=-Xmx2g for the keagen launcher, or java -Xmx2g -jar)");
+          + " (fix: give keagen a larger heap, e.g. KEAGEN_JAVA_OPTS=-Xmx2g for the keagen launcher,"
+          + " or java -Xmx2g -jar)");
       exit = EXIT_ERROR;
     }
     System.exit(exit);

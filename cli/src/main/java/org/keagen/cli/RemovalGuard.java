@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.keagen.resolve.KeaConfigWalk;
 
 /**
  * The blast-radius guard: a new config must not silently drop a large part of the existing one.
@@ -18,20 +19,13 @@ final class RemovalGuard {
 
   /** The subnets and reservations of one config. */
   record Inventory(Set<String> subnets, Set<String> reservations) {
-    static Inventory of(JsonNode config) {
-      Set<String> subnets = new LinkedHashSet<>();
-      Set<String> reservations = new LinkedHashSet<>();
-      JsonNode dhcp4 = config.path("Dhcp4");
-      addReservations(dhcp4.path("reservations"), reservations);
-      for (JsonNode subnet : dhcp4.path("subnet4")) {
-        addSubnet(subnet, subnets, reservations);
-      }
-      for (JsonNode network : dhcp4.path("shared-networks")) {
-        for (JsonNode subnet : network.path("subnet4")) {
-          addSubnet(subnet, subnets, reservations);
-        }
-      }
-      return new Inventory(subnets, reservations);
+    /**
+     * The inventory of a config text, read element by element (the file can be tens of MB), or
+     * empty when it is not a Kea DHCPv4 config.
+     */
+    static Optional<Inventory> read(String config) {
+      Collector collector = new Collector();
+      return KeaConfigWalk.walk(config, collector) == null ? Optional.of(collector.inventory()) : Optional.empty();
     }
 
     boolean isEmpty() {
@@ -59,6 +53,26 @@ final class RemovalGuard {
         }
       }
       return reservation.toString();
+    }
+  }
+
+  /** Collects an inventory from a walk over a config. */
+  static final class Collector implements KeaConfigWalk.Visitor {
+    private final Set<String> subnets = new LinkedHashSet<>();
+    private final Set<String> reservations = new LinkedHashSet<>();
+
+    @Override
+    public void globalReservation(JsonNode reservation) {
+      reservations.add(Inventory.key(reservation));
+    }
+
+    @Override
+    public void subnet(JsonNode subnet, boolean inSharedNetwork) {
+      Inventory.addSubnet(subnet, subnets, reservations);
+    }
+
+    Inventory inventory() {
+      return new Inventory(subnets, reservations);
     }
   }
 

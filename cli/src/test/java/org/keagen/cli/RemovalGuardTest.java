@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +37,8 @@ class RemovalGuardTest {
     return CliRun.of(args.toArray(String[]::new));
   }
 
-  private static RemovalGuard.Inventory inventory(String json) throws IOException {
-    return RemovalGuard.Inventory.of(new ObjectMapper().readTree(json));
+  private static RemovalGuard.Inventory inventory(String json) {
+    return RemovalGuard.Inventory.read(json).orElseThrow();
   }
 
   // the rule

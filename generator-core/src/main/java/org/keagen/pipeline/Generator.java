@@ -19,8 +19,13 @@ public final class Generator {
 
   private Generator() {}
 
+  /**
+   * Generates the config. The snapshot is not held past the resolve stage: a caller that passes its
+   * only reference lets it be collected while the rest runs (at scale it is the largest object).
+   */
   public static Generation run(Snapshot snapshot, GenerationOptions options) {
     Resolution resolution = Resolver.resolve(snapshot, options.subnetIds());
+    snapshot = null; // see above
     List<Diagnostic> diagnostics = new ArrayList<>(resolution.diagnostics());
     if (!resolution.ok()) {
       return new Generation(null, null, diagnostics);

@@ -1,7 +1,6 @@
 package org.keagen.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.TreeMap;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.json.StrictUtf8;
-import org.keagen.snapshot.SnapshotJson;
 
 /**
  * The subnet ids an existing Kea config already gave each CIDR. Kea ties leases to subnet ids, so
@@ -54,31 +52,41 @@ public final class SubnetIdHistory {
    * config is an error: keagen will not overwrite what it cannot read.
    */
   public static ReadResult fromKeaConfig(String text, String origin) {
-    JsonNode root;
-    try {
-      root = SnapshotJson.newMapper().readTree(text);
-    } catch (Exception e) {
-      return failed(origin, "is not valid JSON, so its subnet ids cannot be kept");
-    }
-    if (root == null || !root.isObject() || !root.path("Dhcp4").isObject()) {
-      return failed(origin, "has no \"Dhcp4\" object, so its subnet ids cannot be kept");
-    }
-    JsonNode subnets = root.path("Dhcp4").path("subnet4");
+    return fromKeaConfig(text, origin, (subnet, inSharedNetwork) -> { });
+  }
+
+  /**
+   * {@link #fromKeaConfig(String, String)}, showing {@code alongside} every element of the same walk
+   * over the text (which a large file is worth reading once for).
+   */
+  public static ReadResult fromKeaConfig(String text, String origin, KeaConfigWalk.Visitor alongside) {
     Map<String, Long> ids = new TreeMap<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    if (subnets.isArray()) {
-      for (JsonNode subnet : subnets) {
+    KeaConfigWalk.Problem problem = KeaConfigWalk.walk(text, new KeaConfigWalk.Visitor() {
+      @Override
+      public void globalReservation(JsonNode reservation) {
+        alongside.globalReservation(reservation);
+      }
+
+      @Override
+      public void subnet(JsonNode subnet, boolean inSharedNetwork) {
+        alongside.subnet(subnet, inSharedNetwork);
         JsonNode cidr = subnet.path("subnet");
         JsonNode id = subnet.path("id");
-        if (cidr.isTextual() && id.canConvertToLong() && id.isIntegralNumber()) {
+        if (!inSharedNetwork && cidr.isTextual() && id.canConvertToLong() && id.isIntegralNumber()) {
           String key = Cidrs.canonical(cidr.asText());
           if (key != null) {
             ids.put(key, id.asLong());
           }
         }
       }
+    });
+    if (problem == KeaConfigWalk.Problem.NOT_JSON) {
+      return failed(origin, "is not valid JSON, so its subnet ids cannot be kept");
     }
-    return new ReadResult(new SubnetIdHistory(ids), diagnostics);
+    if (problem == KeaConfigWalk.Problem.NO_DHCP4) {
+      return failed(origin, "has no \"Dhcp4\" object, so its subnet ids cannot be kept");
+    }
+    return new ReadResult(new SubnetIdHistory(ids), List.of());
   }
 
   private static ReadResult failed(String origin, String what) {
