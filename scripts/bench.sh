@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Scale benchmark (issue #8): writes the synthetic S, M and L snapshots, then per size and run
 #  - StageRun: the pipeline in one JVM, each stage's wall time and the peak RSS after it;
-#  - the CLI as users run it (./keagen generate ... -o FILE), wall time and peak RSS from outside;
+#  - the CLI as users run it (./keagen generate ... -o FILE), wall time and peak RSS from outside,
+#    first with no output file, then again with its own output in place (what a pre-commit hook or
+#    an Ansible re-run does: the existing file is read for subnet ids and the removal guard);
 #  - kea-dhcp4 -t on the config written, the yardstick (Kea 2.2 from Debian, so --kea-version 2.2).
 # Prints a Markdown table of the medians (also in benchmarks/target/benchmarks.md).
 #   scripts/bench.sh [RUNS (default 3)] [SIZES (default "S M L")]
@@ -35,6 +37,9 @@ for size in $sizes; do
       ./keagen generate --snapshot "$snapshot" --kea-version 2.2 -o "$work/$size.conf" 2>"$work/$size.cli.log"
     cmp -s "$work/$size.conf" "$work/$size.stages.conf" \
       || { echo "bench: the CLI and StageRun wrote different configs for $size" >&2; exit 1; }
+    /usr/bin/time -f "%e %M" -o "$work/$size.rerun.$run.time" \
+      ./keagen generate --snapshot "$snapshot" --kea-version 2.2 -o "$work/$size.conf" 2>"$work/$size.rerun.log" \
+      || { echo "bench: the re-run failed for $size:" >&2; cat "$work/$size.rerun.log" >&2; exit 1; }
     if [[ -n "$kea" ]]; then
       /usr/bin/time -f "%e %M" -o "$work/$size.kea.$run.time" "$kea" -t "$work/$size.conf" >/dev/null 2>&1 \
         || { echo "bench: kea-dhcp4 -t refused $work/$size.conf" >&2; exit 1; }
@@ -46,6 +51,8 @@ for size in $sizes; do
   result[$size.stagesrss]=$(cat "$work/$size".stages.*.tsv | awk '$1 == "total" {print $6 / 1024}' | median)
   result[$size.cli]=$(cat "$work/$size".cli.*.time | awk '{print $1}' | median)
   result[$size.clirss]=$(cat "$work/$size".cli.*.time | awk '{print $2 / 1024}' | median)
+  result[$size.rerun]=$(cat "$work/$size".rerun.*.time | awk '{print $1}' | median)
+  result[$size.rerunrss]=$(cat "$work/$size".rerun.*.time | awk '{print $2 / 1024}' | median)
   result[$size.kea]=$( [[ -n "$kea" ]] && cat "$work/$size".kea.*.time | awk '{print $1}' | median || echo -)
   result[$size.kearss]=$( [[ -n "$kea" ]] && cat "$work/$size".kea.*.time | awk '{print $2 / 1024}' | median || echo -)
   result[$size.shape]=$(awk '/^# / {print $2, $3, $4}' "$work/$size.stages.1.tsv")
@@ -53,15 +60,16 @@ for size in $sizes; do
 done
 
 {
-  echo "| size | parse | resolve | render | validate | write | stages total | stages peak RSS | CLI wall | CLI peak RSS | kea-dhcp4 -t | kea peak RSS | keagen / kea |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| size | parse | resolve | render | validate | write | stages total | stages peak RSS | CLI wall | CLI peak RSS | CLI re-run | re-run peak RSS | kea-dhcp4 -t | kea peak RSS | keagen / kea |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for size in $sizes; do
     ratio=-
     [[ ${result[$size.kea]} != - ]] && ratio=$(awk -v a="${result[$size.cli]}" -v b="${result[$size.kea]}" 'BEGIN {printf "%.2f", a / b}')
-    printf '| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.0f MiB | %.2f s | %.0f MiB | %s s | %s MiB | %s |\n' \
+    printf '| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.0f MiB | %.2f s | %.0f MiB | %.2f s | %.0f MiB | %s s | %s MiB | %s |\n' \
       "$size" "${result[$size.parse]}" "${result[$size.resolve]}" "${result[$size.render]}" "${result[$size.validate]}" \
       "${result[$size.write]}" "${result[$size.total]}" "${result[$size.stagesrss]}" "${result[$size.cli]}" \
-      "${result[$size.clirss]}" "${result[$size.kea]}" "${result[$size.kearss]%.*}" "$ratio"
+      "${result[$size.clirss]}" "${result[$size.rerun]}" "${result[$size.rerunrss]}" "${result[$size.kea]}" \
+      "${result[$size.kearss]%.*}" "$ratio"
   done
   echo
   for size in $sizes; do
