@@ -209,19 +209,14 @@ public final class Resolver {
     }
 
     private void addPoolAddress(Address address, int position) {
+      // the usual a.b.c.d/len is read by value, without an address object
       long plain = Cidrs.plainAddressValue(address.address().trim());
-      if (plain >= 0) { // the usual a.b.c.d/len: no address object needed
-        SubnetDraft draft = index.longestMatch(address.vrf(), plain);
-        if (draft != null && !draft.isNetworkOrBroadcast(plain)) {
-          draft.pool.add(plain, position);
-          return;
-        }
-      }
-      IPv4Address ip = parse(address);
-      if (ip == null) {
+      IPv4Address ip = plain >= 0 ? null : parse(address);
+      if (plain < 0 && ip == null) {
         return;
       }
-      SubnetDraft draft = locate(address, ip);
+      long value = plain >= 0 ? plain : ip.longValue();
+      SubnetDraft draft = index.longestMatch(address.vrf(), value);
       if (draft == null) {
         warning(DiagnosticCode.POOL_OUTSIDE_SUBNET, addressLabel(address),
             "is tagged as a pool address but lies in no prefix tagged as a DHCP subnet"
@@ -229,13 +224,17 @@ public final class Resolver {
             "tag its prefix as a DHCP subnet, or remove the pool tag");
         return;
       }
-      if (draft.isNetworkOrBroadcast(ip)) {
+      if (draft.isNetworkOrBroadcast(value)) {
         error(DiagnosticCode.ADDRESS_IS_NETWORK_OR_BROADCAST, addressLabel(address),
             "is the network or broadcast address of " + draft.cidr + " and cannot be leased",
             "remove the pool tag from it");
         return;
       }
-      draft.pool.add(ip, position);
+      if (ip == null) {
+        draft.pool.add(value, position);
+      } else {
+        draft.pool.add(ip, position);
+      }
     }
 
     private void addReservedAddress(Address address) {
@@ -265,7 +264,7 @@ public final class Resolver {
     }
 
     private IPv4Address parse(Address address) {
-      if (Cidrs.plainAddressValue(address.address().trim()) < 0 && Cidrs.isIpv6(address.address())) {
+      if (Cidrs.isIpv6(address.address())) {
         return null; // DHCPv6 addresses belong to a kea-dhcp6 config
       }
       IPv4Address ip = Cidrs.parseAddress(address.address());
