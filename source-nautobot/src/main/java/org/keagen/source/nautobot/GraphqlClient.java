@@ -6,17 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -24,6 +18,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.keagen.source.SourceException;
+import org.keagen.source.UnverifiedTls;
 
 /**
  * Talks to one Nautobot: {@code POST api/graphql/} with a query document and its variables, and
@@ -57,8 +52,7 @@ final class GraphqlClient {
   }
 
   /** A client for {@code config}'s server, authenticating with {@code token}. */
-  static GraphqlClient create(NautobotSourceConfig config, BaseUrl base, String token)
-      throws SourceException {
+  static GraphqlClient create(NautobotSourceConfig config, BaseUrl base, String token) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout())
@@ -66,7 +60,8 @@ final class GraphqlClient {
         .followRedirects(false)
         .retryOnConnectionFailure(false);
     if (config.insecure()) {
-      trustEverything(builder);
+      builder.sslSocketFactory(UnverifiedTls.socketFactory(), UnverifiedTls.TRUST_ALL)
+          .hostnameVerifier((host, session) -> true);
     }
     return new GraphqlClient(builder.build(), base, token, config.retries(), config.retryBackoff(),
         config.readTimeout());
@@ -274,28 +269,6 @@ final class GraphqlClient {
   private static String millisOrSeconds(Duration duration) {
     long ms = duration.toMillis();
     return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-  }
-
-  private static void trustEverything(OkHttpClient.Builder builder) throws SourceException {
-    X509TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-      builder.sslSocketFactory(context.getSocketFactory(), trustAll).hostnameVerifier((host, session) -> true);
-    } catch (GeneralSecurityException e) {
-      throw new SourceException("cannot set up TLS without verification: " + e.getMessage(), "", e);
-    }
   }
 
   /** A response read completely. */

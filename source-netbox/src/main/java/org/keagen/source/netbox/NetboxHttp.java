@@ -8,20 +8,15 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -30,6 +25,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.keagen.snapshot.SnapshotJson;
 import org.keagen.source.SourceException;
+import org.keagen.source.UnverifiedTls;
 
 /**
  * GETs JSON from NetBox: the token in the {@code Authorization} header, bounded retries with
@@ -59,7 +55,8 @@ final class NetboxHttp implements AutoCloseable {
         .retryOnConnectionFailure(false)
         .followRedirects(false);
     if (config.insecure()) {
-      trustEverything(builder);
+      builder.sslSocketFactory(UnverifiedTls.socketFactory(), UnverifiedTls.TRUST_ALL)
+          .hostnameVerifier((host, session) -> true);
     }
     this.client = builder.build();
   }
@@ -280,27 +277,5 @@ final class NetboxHttp implements AutoCloseable {
 
   private static String reason(String message) {
     return message == null || message.isBlank() ? "" : " " + message;
-  }
-
-  private static void trustEverything(OkHttpClient.Builder builder) {
-    X509TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-      builder.sslSocketFactory(context.getSocketFactory(), trustAll).hostnameVerifier((host, session) -> true);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("no TLS support in this Java runtime", e);
-    }
   }
 }
