@@ -36,6 +36,7 @@ import org.keagen.snapshot.Prefix;
 import org.keagen.snapshot.Snapshot;
 import org.keagen.snapshot.SourceInfo;
 import org.keagen.snapshot.StaticFragment;
+import org.keagen.source.SourceException;
 import org.keagen.source.nautobot.ProcessedSubnets.Reservation;
 
 /**
@@ -330,7 +331,7 @@ class ConformanceTest {
   private static Map<String, JsonObject> mainContexts() {
     try {
       return NautobotResponses.deviceContexts(data(ReferenceFixtures.CONTEXTS));
-    } catch (Exception e) {
+    } catch (SourceException e) {
       throw new AssertionError(e);
     }
   }

@@ -1,6 +1,7 @@
 package org.keagen.source.nautobot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.pipeline.Generation;
 import org.keagen.pipeline.GenerationOptions;
@@ -44,7 +46,13 @@ final class ReferenceFixtures {
     String shared = System.getProperty("keagen.shared.dir");
     assertNotNull(shared, "system property keagen.shared.dir is not set; run the tests through Maven");
     Path dir = Path.of(shared, "conformance", "nv-config-manager", "resources");
-    assertTrue(Files.isDirectory(dir), "reference resources not found at " + dir);
+    if (!Files.isDirectory(dir)) {
+      String missing = "the reference resources are not at " + dir + ": keagen's repository is expected next to"
+          + " the shared reference folder (../shared), or give its place with mvn -Dkeagen.shared.dir=DIR";
+      // CI has the folder: there, its absence is a failure, not a skip
+      assertFalse("1".equals(System.getenv("KEAGEN_REQUIRE_SHARED")), missing);
+      Assumptions.assumeTrue(false, missing);
+    }
     return dir;
   }
 
