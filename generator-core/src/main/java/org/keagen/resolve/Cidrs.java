@@ -3,6 +3,7 @@ package org.keagen.resolve;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.ipv4.IPv4Address;
+import org.keagen.snapshot.PlainIpv4;
 
 /** Parsing of IPv4 prefixes and addresses as sources write them. */
 public final class Cidrs {
@@ -14,7 +15,7 @@ public final class Cidrs {
    */
   public static IPv4Address parsePrefix(String text) {
     long plain = plain(text.trim());
-    if (plain >= 0 && (plain & 0xff) != NO_LENGTH) {
+    if (plain >= 0 && (plain & 0xff) != PlainIpv4.NO_LENGTH) {
       long value = plain >>> 8;
       int length = (int) (plain & 0xff);
       return (value & hostMask(length)) == 0 ? new IPv4Address((int) value, length) : null;
@@ -61,6 +62,29 @@ public final class Cidrs {
     return libraryParseAddress(text);
   }
 
+  /**
+   * {@link #parseAddress} written as Kea writes an address ({@code a.b.c.d}), or {@code null}; the
+   * usual notation is read and written without an address object.
+   */
+  public static String addressText(String text) {
+    long plain = plainAddressValue(text.trim());
+    if (plain >= 0) {
+      return PlainIpv4.dotted(plain);
+    }
+    IPv4Address address = libraryParseAddress(text);
+    return address == null ? null : address.toNormalizedString();
+  }
+
+  /** The numeric value of {@link #parseAddress}'s address, or -1 when it is none. */
+  public static long addressValue(String text) {
+    long plain = plainAddressValue(text.trim());
+    if (plain >= 0) {
+      return plain;
+    }
+    IPv4Address address = libraryParseAddress(text);
+    return address == null ? -1 : address.longValue();
+  }
+
   /** {@link #parseAddress} by the IP address library alone, for any notation it accepts. */
   static IPv4Address libraryParseAddress(String text) {
     try {
@@ -105,67 +129,25 @@ public final class Cidrs {
    * parse per address on large fabrics without changing what any text means.
    */
   static long plainAddressValue(String text) {
-    long plain = plain(text);
+    return plainAddressValue(plain(text));
+  }
+
+  /** {@link #plainAddressValue(String)} of the text a {@link PlainIpv4#parse} result (or -1) was read from. */
+  static long plainAddressValue(long plain) {
     if (plain < 0) {
       return -1;
     }
-    long value = plain >>> 8;
-    int length = (int) (plain & 0xff);
-    if (length != NO_LENGTH && length < 32 && (value & hostMask(length)) == 0) {
+    long value = PlainIpv4.value(plain);
+    int length = PlainIpv4.length(plain);
+    if (length != PlainIpv4.NO_LENGTH && length < 32 && (value & hostMask(length)) == 0) {
       return -1;
     }
     return value;
   }
 
-  /** What {@link #plain} gives as the length of a text without one. */
-  private static final int NO_LENGTH = 0xff;
-
-  /**
-   * Four decimal octets without leading zeros, optionally {@code /len} (0 to 32, no leading zero),
-   * as the address value shifted left by 8 with the length (or {@link #NO_LENGTH}) in the low byte;
-   * -1 for any other text.
-   */
+  /** {@link PlainIpv4#parse}; -1 for any text not in that form. */
   private static long plain(String text) {
-    int n = text.length();
-    int i = 0;
-    long value = 0;
-    for (int octet = 0; octet < 4; octet++) {
-      int start = i;
-      int v = 0;
-      while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-        v = v * 10 + (text.charAt(i) - '0');
-        i++;
-      }
-      int digits = i - start;
-      if (digits == 0 || v > 255 || (digits > 1 && text.charAt(start) == '0')) {
-        return -1;
-      }
-      value = value << 8 | v;
-      if (octet < 3) {
-        if (i >= n || text.charAt(i) != '.') {
-          return -1;
-        }
-        i++;
-      }
-    }
-    if (i == n) {
-      return value << 8 | NO_LENGTH;
-    }
-    if (text.charAt(i) != '/') {
-      return -1;
-    }
-    i++;
-    int start = i;
-    int length = 0;
-    while (i < n && i - start < 2 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-      length = length * 10 + (text.charAt(i) - '0');
-      i++;
-    }
-    int digits = i - start;
-    if (i != n || digits == 0 || length > 32 || (digits > 1 && text.charAt(start) == '0')) {
-      return -1;
-    }
-    return value << 8 | length;
+    return PlainIpv4.parse(text);
   }
 
   private static long hostMask(int length) {

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.keagen.diagnostic.Diagnostic;
@@ -21,6 +23,7 @@ import org.keagen.kea.KeaVersion;
 import org.keagen.kea.OptionDefinition;
 import org.keagen.kea.StandardOptions;
 import org.keagen.resolve.Cidrs;
+import org.keagen.snapshot.PlainIpv4;
 import org.keagen.resolve.Identifiers;
 
 /**
@@ -84,12 +87,12 @@ public final class SemanticRules {
     reservations(dhcp4.path("reservations"), "global reservations", null);
     ContainingSubnet containing = new ContainingSubnet(subnets);
     for (JsonNode reservation : dhcp4.path("reservations")) {
-      IPv4Address ip = address(reservation);
-      if (ip == null) {
+      long ip = address(reservation);
+      if (ip < 0) {
         continue;
       }
-      containing.first(ip.longValue())
-          .filter(s -> s.global() && s.outOfPool() && inPool(s, ip.longValue()))
+      containing.first(ip)
+          .filter(s -> s.global() && s.outOfPool() && inPool(s, ip))
           .ifPresent(s -> inPoolFinding("global reservation " + describe(reservation), ip, s));
     }
   }
@@ -177,11 +180,12 @@ public final class SemanticRules {
 
   private void reservations(JsonNode list, String scope, SubnetView subnet) {
     Map<String, String> identifiers = new HashMap<>();
-    Map<String, String> addresses = new HashMap<>();
+    Map<Long, String> addresses = new HashMap<>();
     Map<String, String> hostnames = new HashMap<>();
     for (JsonNode reservation : list) {
-      String label = scope + ": " + describe(reservation);
-      optionData(reservation.path("option-data"), label + " option-data");
+      String described = describe(reservation);
+      String label = scope + ": " + described;
+      optionData(reservation.path("option-data"), label, " option-data");
       JsonNode hw = reservation.path("hw-address");
       if (hw.isTextual() && !KEA_HW_ADDRESS.matcher(hw.asText()).matches()) {
         add(Severity.ERROR, DiagnosticCode.MAC_INVALID, label, "hw-address '" + hw.asText()
@@ -191,7 +195,7 @@ public final class SemanticRules {
         JsonNode value = reservation.path(key);
         if (value.isTextual()) {
           String identity = Identifiers.identity(key, value.asText());
-          String first = identifiers.putIfAbsent(identity, describe(reservation));
+          String first = identifiers.putIfAbsent(identity, described);
           if (first != null) {
             add(Severity.ERROR, DiagnosticCode.DUPLICATE_IDENTIFIER, label, "has the same " + key + " "
                 + value.asText() + " as " + first + "; Kea allows one reservation per identifier in a scope",
@@ -199,26 +203,26 @@ public final class SemanticRules {
           }
         }
       }
-      IPv4Address ip = address(reservation);
-      if (ip != null) {
-        String first = addresses.putIfAbsent(ip.toNormalizedString(), describe(reservation));
+      long ip = address(reservation);
+      if (ip >= 0) {
+        String first = addresses.putIfAbsent(ip, described);
         if (first != null) {
           add(Severity.ERROR, DiagnosticCode.RESERVATION_DUPLICATE_ADDRESS, label, "reserves "
-              + ip + " like " + first, "reserve each address once");
+              + PlainIpv4.dotted(ip) + " like " + first, "reserve each address once");
         }
         if (subnet != null) {
-          long value = ip.longValue();
-          if (value < subnet.first() || value > subnet.last()) {
-            add(Severity.ERROR, DiagnosticCode.RESERVATION_OUTSIDE_SUBNET, label, ip + " lies outside " + subnet.label(),
-                "move the reservation to the subnet that contains " + ip);
-          } else if (subnet.inSubnet() && subnet.outOfPool() && inPool(subnet, value)) {
+          if (ip < subnet.first() || ip > subnet.last()) {
+            add(Severity.ERROR, DiagnosticCode.RESERVATION_OUTSIDE_SUBNET, label,
+                PlainIpv4.dotted(ip) + " lies outside " + subnet.label(),
+                "move the reservation to the subnet that contains " + PlainIpv4.dotted(ip));
+          } else if (subnet.inSubnet() && subnet.outOfPool() && inPool(subnet, ip)) {
             inPoolFinding(label, ip, subnet);
           }
         }
       }
       JsonNode hostname = reservation.path("hostname");
       if (hostname.isTextual() && !hostname.asText().isEmpty()) {
-        String first = hostnames.putIfAbsent(hostname.asText().toLowerCase(Locale.ROOT), describe(reservation));
+        String first = hostnames.putIfAbsent(hostname.asText().toLowerCase(Locale.ROOT), described);
         if (first != null) {
           add(Severity.WARNING, DiagnosticCode.HOSTNAME_DUPLICATE, label, "has the same hostname as " + first
               + "; DNS updates and lease look-ups by name will clash", "give each reservation its own hostname");
@@ -227,8 +231,8 @@ public final class SemanticRules {
     }
   }
 
-  private void inPoolFinding(String label, IPv4Address ip, SubnetView subnet) {
-    add(Severity.ERROR, DiagnosticCode.RESERVATION_IN_POOL, label, ip + " lies inside a pool of " + subnet.label()
+  private void inPoolFinding(String label, long ip, SubnetView subnet) {
+    add(Severity.ERROR, DiagnosticCode.RESERVATION_IN_POOL, label, PlainIpv4.dotted(ip) + " lies inside a pool of " + subnet.label()
         + " while reservations-out-of-pool is true, so Kea will not honour the reservation and may lease the address to"
         + " another client", "set reservations-out-of-pool to false for the subnet, or reserve an address outside the pools");
   }
@@ -263,23 +267,34 @@ public final class SemanticRules {
   }
 
   private void optionData(JsonNode list, String scope) {
-    Map<String, Boolean> seen = new HashMap<>();
+    optionData(list, scope, "");
+  }
+
+  /**
+   * The option-data rules for one scope, named {@code scope + suffix}: the two parts are joined
+   * only for a finding, since most scopes (one per reservation) have none.
+   */
+  private void optionData(JsonNode list, String scope, String suffix) {
+    if (list.isEmpty()) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
     for (JsonNode option : list) {
       String space = option.path("space").asText("dhcp4");
       String name = option.path("name").asText("");
       int code = option.path("code").asInt(-1);
-      String label = scope + " " + (name.isEmpty() ? "code " + code : name);
+      Supplier<String> label = () -> scope + suffix + " " + (name.isEmpty() ? "code " + code : name);
       Optional<OptionDefinition> definition = definition(space, name, code);
       if (definition.isEmpty()) {
         boolean csv = option.path("csv-format").asBoolean(true);
         if (!name.isEmpty() || csv) {
           Optional<KeaVersion> later = StandardOptions.instance().firstVersionWith(space, name);
           if (later.isPresent()) {
-            add(Severity.ERROR, DiagnosticCode.OPTION_NOT_IN_VERSION, label, "is a standard option only from "
+            add(Severity.ERROR, DiagnosticCode.OPTION_NOT_IN_VERSION, label.get(), "is a standard option only from "
                 + later.get() + " on, and " + version + " has no definition for it",
                 "target " + later.get() + " with --kea-version, or add an option-def for it");
           } else {
-            add(Severity.ERROR, DiagnosticCode.OPTION_UNKNOWN, label, "has no definition in space " + space
+            add(Severity.ERROR, DiagnosticCode.OPTION_UNKNOWN, label.get(), "has no definition in space " + space
                 + " for " + version, "add an option-def for it, or correct the option name");
           }
         }
@@ -287,22 +302,22 @@ public final class SemanticRules {
       }
       OptionDefinition def = definition.get();
       if (!name.isEmpty() && code >= 0 && code != def.code()) {
-        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label, "has code " + code + " but " + def.name()
+        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label.get(), "has code " + code + " but " + def.name()
             + " is code " + def.code(), "drop the code or make it match the name");
         continue;
       }
       String key = space + "/" + def.code();
-      if (seen.put(key, Boolean.TRUE) != null) {
-        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_DUPLICATE, label, "is set twice in this scope",
+      if (!seen.add(key)) {
+        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_DUPLICATE, label.get(), "is set twice in this scope",
             "keep one option-data entry per option");
       }
       JsonNode data = option.path("data");
       if (!data.isMissingNode() && !data.isTextual()) {
-        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label, "\"data\" must be a string", "quote the value");
+        add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label.get(), "\"data\" must be a string", "quote the value");
         continue;
       }
       OptionValues.problem(def, data.asText(""), option.path("csv-format").asBoolean(true)).ifPresent(problem ->
-          add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label, problem + " (type " + def.type()
+          add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label.get(), problem + " (type " + def.type()
               + (def.array() ? ", array" : "") + ")", "correct the option value"));
     }
   }
@@ -378,9 +393,10 @@ public final class SemanticRules {
     add(Severity.ERROR, DiagnosticCode.KEY_NOT_IN_VERSION, where, "\"" + key + "\" is not accepted by " + version, hint);
   }
 
-  private static IPv4Address address(JsonNode reservation) {
+  /** The value of the reservation's {@code ip-address}, or -1 when it has none or it is not an address. */
+  private static long address(JsonNode reservation) {
     JsonNode ip = reservation.path("ip-address");
-    return ip.isTextual() ? Cidrs.parseAddress(ip.asText()) : null;
+    return ip.isTextual() ? Cidrs.addressValue(ip.asText()) : -1;
   }
 
   private static boolean inPool(SubnetView subnet, long value) {
@@ -431,7 +447,6 @@ public final class SemanticRules {
     findings.add(new Diagnostic(severity, code, object, message, hint));
   }
 
-  /** The three reservation flags in effect for a scope. */
   /**
    * The first subnet, in config order, that contains an address. When no two subnets overlap (any
    * valid config) there is at most one, found by binary search over the subnets sorted by their
@@ -472,6 +487,7 @@ public final class SemanticRules {
     }
   }
 
+  /** The three reservation flags in effect for a scope. */
   private record Flags(boolean global, boolean inSubnet, boolean outOfPool) {
     static Flags of(JsonNode scope, Flags inherited) {
       Flags flags = inherited;
