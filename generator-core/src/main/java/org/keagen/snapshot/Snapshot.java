@@ -28,8 +28,8 @@ public record Snapshot(
   public Snapshot {
     java.util.Objects.requireNonNull(source, "source");
     prefixes = List.copyOf(prefixes);
-    poolAddresses = List.copyOf(poolAddresses);
-    reservedAddresses = List.copyOf(reservedAddresses);
+    poolAddresses = AddressList.of(poolAddresses); // a million of them on a large fabric
+    reservedAddresses = AddressList.of(reservedAddresses);
     devices = List.copyOf(devices);
     optionDefinitions = List.copyOf(optionDefinitions);
     staticFragments = List.copyOf(staticFragments);
