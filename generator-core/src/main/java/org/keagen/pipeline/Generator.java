@@ -1,7 +1,9 @@
 package org.keagen.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.keagen.concurrent.Background;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.json.CanonicalJson;
 import org.keagen.render.KeaRenderer;
@@ -32,12 +34,17 @@ public final class Generator {
     }
     RenderResult rendered = KeaRenderer.render(resolution.plan(), options.serverTemplate(), options.keaVersion());
     diagnostics.addAll(rendered.diagnostics());
-    if (rendered.config() != null) {
-      diagnostics.addAll(KeaConfigValidator.validate(rendered.config(), options.keaVersion()));
-    }
-    if (rendered.config() == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+    JsonNode config = rendered.config();
+    if (config == null) {
       return new Generation(null, resolution.plan(), diagnostics);
     }
-    return new Generation(CanonicalJson.write(rendered.config()), resolution.plan(), diagnostics);
+    // validation only reads the tree, so its text is written meanwhile, and dropped if it is invalid
+    Background<String> text = Background.start("write", () -> CanonicalJson.write(config));
+    diagnostics.addAll(KeaConfigValidator.validate(config, options.keaVersion()));
+    String written = text.join();
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return new Generation(null, resolution.plan(), diagnostics);
+    }
+    return new Generation(written, resolution.plan(), diagnostics);
   }
 }
