@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -54,7 +56,126 @@ class SnapshotJsonStreamingTest {
         FALLBACK + "{\"format\": \"keagen-snapshot/1\"} x", FALLBACK + HEAD + "\"prefixes\": [], \"prefixes\": []}",
         FALLBACK + HEAD + "\"pool_addresses\": [" + ADDRESS + ",]}",
         FALLBACK + HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"id\": \"e\"}]}",
-        FALLBACK + HEAD + "\"pool_addresses\": [" + ADDRESS));
+        FALLBACK + HEAD + "\"pool_addresses\": [" + ADDRESS,
+        FALLBACK + HEAD + "\"reserved_addresses\": [{\"address\": \"10.0.0.6\", \"interfaces\": [{\"name\": \"e\","
+            + " \"device_id\": \"d\", \"name\": \"f\"}]}]}",
+        FALLBACK + HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": {\"a\": 1, \"a\": 2}}]}",
+        FALLBACK + HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": {\"a\": NaN}}]}"));
+    documents.addAll(malformedElements());
+    documents.addAll(contexts());
+    return documents;
+  }
+
+  /** Values of every JSON type, for fields that expect another one (or this one). */
+  private static final List<String> VALUES = List.of("\"s\"", "\"\"", "\"  \"", "\"\\u00e9\\ud83d\\ude00\"", "5", "-0", "1.0",
+      "1e3", "1e400", "-2.5E-3", "12345678901234567890", "9223372036854775807", "true", "false", "null", "{}",
+      "{\"a\": [1, {\"b\": null}]}", "[]", "[1, [2, {}], \"x\"]", "[{\"name\": \"eth0\", \"device_id\": \"d\"}]");
+
+  /** A valid element of each kind, as ordered key/value pairs, to spoil one field at a time. */
+  private static final Map<String, List<String[]>> ELEMENTS = Map.of(
+      "prefixes", List.of(new String[] {"id", "\"p\""}, new String[] {"prefix", "\"10.0.0.0/24\""},
+          new String[] {"vrf", "\"blue\""}, new String[] {"location", "\"site\""}, new String[] {"tenant", "\"t\""},
+          new String[] {"gateway", "\"10.0.0.1\""}, new String[] {"subnet_id", "7"}),
+      "pool_addresses", List.of(new String[] {"id", "\"a\""}, new String[] {"address", "\"10.0.0.5/24\""},
+          new String[] {"vrf", "\"blue\""}, new String[] {"interfaces", "[]"}),
+      "reserved_addresses", List.of(new String[] {"address", "\"10.0.0.6/24\""}, new String[] {"interfaces",
+          "[{\"name\": \"eth0\", \"role\": \"mgmt\", \"mac_address\": \"00:11:22:33:44:55\", \"device_id\": \"d\"}]"}),
+      "devices", List.of(new String[] {"id", "\"d\""}, new String[] {"name", "\"leaf1\""}, new String[] {"serial", "\"S1\""},
+          new String[] {"platform", "\"sonic\""}, new String[] {"role", "\"leaf\""}, new String[] {"location", "\"site\""},
+          new String[] {"ztp_enabled", "true"}, new String[] {"config_context", "{\"dhcp\": {\"options\": {}}}"}),
+      "static_config", List.of(new String[] {"name", "\"f\""}, new String[] {"reservations", "[{\"hw-address\": \"x\"}]"},
+          new String[] {"subnets", "[]"}),
+      "option_definitions", List.of(new String[] {"name", "\"o\""}, new String[] {"code", "224"}));
+
+  /** The keys of an interface attachment, spoiled inside a reserved address. */
+  private static final List<String[]> ATTACHMENT = List.of(new String[] {"name", "\"eth0\""},
+      new String[] {"role", "\"mgmt\""}, new String[] {"mac_address", "\"00:11:22:33:44:55\""},
+      new String[] {"device_id", "\"d\""});
+
+  /**
+   * Elements with one field of every JSON type, absent, or next to an unknown key (first, between,
+   * last), and whole elements of every type; in each section and inside an address's interfaces.
+   */
+  private static List<String> malformedElements() {
+    List<String> documents = new ArrayList<>();
+    for (Map.Entry<String, List<String[]>> kind : new TreeMap<>(ELEMENTS).entrySet()) {
+      String section = kind.getKey();
+      for (String[] field : kind.getValue()) {
+        for (String value : VALUES) {
+          documents.add(HEAD + "\"" + section + "\": [" + object(kind.getValue(), field[0], value) + "]}");
+        }
+        documents.add(HEAD + "\"" + section + "\": [" + object(kind.getValue(), field[0], null) + "]}");
+      }
+      documents.add(HEAD + "\"" + section + "\": [" + object(kind.getValue(), null, null) + ", "
+          + String.join(", ", VALUES) + "]}");
+      for (int at = 0; at <= kind.getValue().size(); at++) {
+        List<String[]> fields = new ArrayList<>(kind.getValue());
+        fields.add(at, new String[] {"unknown_" + at, VALUES.get(at % VALUES.size())});
+        fields.add(new String[] {"zz", "{\"deep\": [[[]]]}"});
+        documents.add(HEAD + "\"" + section + "\": [" + object(fields, null, null) + "]}");
+      }
+    }
+    for (String[] field : ATTACHMENT) {
+      for (String value : VALUES) {
+        documents.add(HEAD + "\"reserved_addresses\": [{\"address\": \"10.0.0.6\", \"interfaces\": ["
+            + object(ATTACHMENT, field[0], value) + "], \"vrf\": 3}]}");
+      }
+      documents.add(HEAD + "\"reserved_addresses\": [{\"interfaces\": [" + object(ATTACHMENT, field[0], null)
+          + ", 1, null, [], {\"x\": 1}], \"id\": 5, \"address\": \"10.0.0.6\"}]}");
+    }
+    // several findings in one element, in an order unlike the checks' order
+    documents.add(HEAD + "\"devices\": [{\"config_context\": 1, \"ztp_enabled\": \"no\", \"role\": 2, \"x\": 1,"
+        + " \"name\": \"\", \"id\": null, \"y\": {}}, {\"location\": [], \"name\": \"n\", \"id\": \"d\", \"serial\": {}}]}");
+    documents.add(HEAD + "\"pool_addresses\": [{\"vrf\": 1, \"interfaces\": [{\"device_id\": 1, \"q\": 2}, {\"role\": 3,"
+        + " \"name\": \"e\", \"device_id\": \"d\"}], \"q\": 0, \"address\": \"a\", \"id\": []}]}");
+    documents.add(HEAD + "\"prefixes\": [{\"subnet_id\": 1.5, \"tenant\": 1, \"prefix\": \" \", \"id\": \"p\"}, {\"id\": \"q\","
+        + " \"prefix\": \"10.0.0.0/8\", \"tenant\": 1, \"vrf\": false, \"subnet_id\": 99999999999999999999}]}");
+    documents.add(HEAD + "\"pool_addresses\": [], \"reserved_addresses\": [], \"devices\": [], \"prefixes\": []}");
+    return documents;
+  }
+
+  /** An element's JSON: {@code fields} with {@code key} given {@code value}, or left out when {@code value} is null. */
+  private static String object(List<String[]> fields, String key, String value) {
+    List<String> members = new ArrayList<>();
+    for (String[] field : fields) {
+      if (!field[0].equals(key)) {
+        members.add("\"" + field[0] + "\": " + field[1]);
+      } else if (value != null) {
+        members.add("\"" + field[0] + "\": " + value);
+      }
+    }
+    return "{" + String.join(", ", members) + "}";
+  }
+
+  /**
+   * Devices whose config contexts are equal, equal but for key order, or differ only in how a number
+   * is written: which of them share one object must not change.
+   */
+  private static List<String> contexts() {
+    List<String> contexts = List.of("{}", "{\"a\": 1, \"b\": [1, 2]}", "{\"b\": [1, 2], \"a\": 1}", "{\"a\": 1.0, \"b\": [1, 2]}",
+        "{\"a\": 1e0, \"b\": [1, 2]}", "{\"a\": 10E-1, \"b\": [1, 2]}", "{\"a\": 1, \"b\":[1,2]}", "{\"b\": [2, 1], \"a\": 1}",
+        "{\"n\": 12345678901234567890, \"m\": -9223372036854775808, \"k\": 2147483648, \"f\": 1e400}",
+        "{\"n\": 12345678901234567890, \"m\": -9223372036854775808, \"k\": 2147483648, \"f\": 1e401}",
+        "{\"x\": -0, \"y\": -0.0, \"z\": 0.1, \"w\": 1.7976931348623157e308, \"v\": 4.9e-324, \"u\": 1e-400}",
+        "{\"x\": 0, \"y\": 0.0, \"z\": 0.10, \"w\": 1.7976931348623157E308, \"v\": 5e-324, \"u\": 0}",
+        "{\"s\": \"\\u00e9\\ud83d\\ude00 \\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u0001\", \"\\u00e9\": null, \"\": \"\"}",
+        "{\"s\": \"\\ud800\", \"t\": \"\\udc00x\"}", "{\"s\": \"é😀\"}", "{\"s\": \"\\u00e9\\ud83d\\ude00\"}",
+        "{\"dhcp\": {\"options\": {\"interface_names\": {\"eth0\": {\"subnet_options\": {\"routers\": \"10.0.0.1\"}}}}},"
+            + " \"ztp\": {\"ipv4\": [\"198.18.0.1\"], \"ipv6\": []}, \"deep\": [[[[{\"a\": [true, false, null]}]]]]}",
+        "{\"ztp\": {\"ipv6\": [], \"ipv4\": [\"198.18.0.1\"]}, \"deep\": [[[[{\"a\": [true, false, null]}]]]],"
+            + " \"dhcp\": {\"options\": {\"interface_names\": {\"eth0\": {\"subnet_options\": {\"routers\": \"10.0.0.1\"}}}}}}");
+    List<String> devices = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      for (String context : contexts) {
+        devices.add("{\"id\": \"d" + devices.size() + "\", \"name\": \"n\", \"config_context\": " + context + "}");
+      }
+    }
+    List<String> documents = new ArrayList<>();
+    documents.add(HEAD + "\"devices\": [" + String.join(", ", devices) + "]}");
+    for (String value : VALUES) {
+      documents.add(HEAD + "\"devices\": [" + devices.get(1) + ", {\"id\": \"d\", \"name\": \"n\", \"config_context\": "
+          + value + "}, " + devices.get(2) + "]}");
+    }
     return documents;
   }
 
@@ -76,6 +197,9 @@ class SnapshotJsonStreamingTest {
         assertEquals(tree.snapshot(), text.snapshot());
         assertEquals(tree.snapshot(), streamed.snapshot());
         assertEquals(tree.snapshot(), bytes.snapshot());
+        assertEquals(contexts(tree), contexts(text));
+        assertEquals(contexts(tree), contexts(streamed));
+        assertEquals(contexts(tree), contexts(bytes));
         assertEquals(json.startsWith(FALLBACK), SnapshotJson.readStreaming(json, "snap.json") == null,
             "only documents that are not one object fall back to the tree read");
       }));
@@ -113,6 +237,25 @@ class SnapshotJsonStreamingTest {
     return Stream.of(
         DynamicTest.dynamicTest("some documents read", () -> assertTrue(ok >= 3)),
         DynamicTest.dynamicTest("some fail", () -> assertFalse(ok == documents.size())));
+  }
+
+  /**
+   * Each device's config context as text (key order and number forms included), and for each the
+   * first device whose context is the very same object.
+   */
+  private static List<String> contexts(SnapshotJson.ReadResult result) {
+    List<String> out = new ArrayList<>();
+    if (result.ok()) {
+      List<Device> devices = result.snapshot().devices();
+      for (Device device : devices) {
+        int first = 0;
+        while (devices.get(first).configContext() != device.configContext()) {
+          first++;
+        }
+        out.add(device.configContext() + " shared with device " + first);
+      }
+    }
+    return out;
   }
 
   private static List<String> lines(SnapshotJson.ReadResult result) {
