@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,9 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -86,7 +85,7 @@ public final class SnapshotJson {
   /**
    * Reads a snapshot file as {@link #read(byte[], String)} reads its bytes, without holding its
    * bytes, its text or its whole JSON tree: the file is checked to be UTF-8 in chunks, then each
-   * prefix, address and device is read as its own small tree.
+   * prefix, address and device is read from the parser's tokens into its record.
    */
   public static ReadResult read(Path file, String origin) throws IOException {
     byte[] start;
@@ -213,8 +212,9 @@ public final class SnapshotJson {
   }
 
   /**
-   * Reads a snapshot object element by element. Returns {@code null} when the document is not one
-   * JSON object followed by nothing, so the caller falls back to the tree read, which reports it.
+   * Reads a snapshot object element by element: the objects of the lists straight from the parser's
+   * tokens, the rest as small trees. Returns {@code null} when the document is not one JSON object
+   * followed by nothing, so the caller falls back to the tree read, which reports it.
    */
   private static ReadResult stream(JsonParser parser, String origin) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -224,20 +224,21 @@ public final class SnapshotJson {
     ObjectNode others = JsonNodeFactory.instance.objectNode();
     Map<String, List<?>> lists = new HashMap<>();
     Map<String, List<Diagnostic>> listErrors = new HashMap<>();
+    Map<String, Section<?>> sections = reader.sections();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
-      BiFunction<JsonNode, String, ?> element = reader.sections().get(name);
-      if (element == null || value != JsonToken.START_ARRAY) {
+      Section<?> section = sections.get(name);
+      if (section == null || value != JsonToken.START_ARRAY) {
         others.set(name, value(parser));
         continue;
       }
       List<Object> values = new ArrayList<>();
       List<Diagnostic> errors = new ArrayList<>();
       reader.errors = errors;
-      String path = "$." + name;
+      Where path = Where.ROOT.key(name);
       for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-        Object read = element.apply(value(parser), path + "[" + i + "]");
+        Object read = section.element().apply(reader.element(parser, section.keys()), path.index(i));
         if (read != null) {
           values.add(read);
         }
@@ -333,7 +334,98 @@ public final class SnapshotJson {
     }
   }
 
-  /** Walks the tree, collecting one diagnostic per malformed field. */
+  /** The known keys of each kind of object, in the order diagnostics list them. */
+  private static final String[] TOP_KEYS = {"format", "source", "prefixes", "pool_addresses", "reserved_addresses",
+      "devices", "option_definitions", "static_config"};
+  private static final String[] SOURCE_KEYS = {"kind", "url", "version"};
+  private static final String[] PREFIX_KEYS = {"id", "prefix", "vrf", "location", "tenant", "gateway", "subnet_id"};
+  private static final String[] ADDRESS_KEYS = {"id", "address", "vrf", "interfaces"};
+  private static final String[] ATTACHMENT_KEYS = {"name", "role", "mac_address", "device_id"};
+  private static final String[] DEVICE_KEYS = {"id", "name", "serial", "platform", "role", "location", "ztp_enabled",
+      "config_context"};
+  private static final String[] FRAGMENT_KEYS = {"name", "reservations", "subnets"};
+
+  /**
+   * How one list of the snapshot reads its elements: {@code keys}, when not null, are the keys of
+   * the objects the token read reads field by field; {@code element} checks one element, as read.
+   */
+  private record Section<T>(String[] keys, BiFunction<Object, Where, T> element) {}
+
+  /** A place in the document, spelled out only when a finding names it. */
+  private record Where(Where parent, String key, int index) {
+    static final Where ROOT = new Where(null, null, 0);
+
+    Where key(String name) {
+      return new Where(this, name, 0);
+    }
+
+    Where index(int i) {
+      return new Where(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      return parent == null ? "$" : parent + (key != null ? "." + key : "[" + index + "]");
+    }
+  }
+
+  /**
+   * One object's values under the known keys of its kind, and its other keys in document order. A
+   * value is absent ({@code null}), a {@link String} (the token read's strings), a {@link JsonNode}
+   * (any other value, or any value in the tree read), or what the token read made of an address's
+   * interfaces (a {@link List} of elements, each as {@link Reader#element} reads it).
+   */
+  private static final class Fields {
+    private final String[] keys;
+    private final Object[] values;
+    private List<String> unknown = List.of();
+
+    Fields(String[] keys) {
+      this.keys = keys;
+      this.values = new Object[keys.length];
+    }
+
+    /** The fields of an object read as a tree. */
+    static Fields of(ObjectNode node, String[] keys) {
+      Fields fields = new Fields(keys);
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        fields.set(fields.index(field.getKey()), field.getKey(), field.getValue());
+      }
+      return fields;
+    }
+
+    /** The position of {@code name} among the known keys, or -1. */
+    int index(String name) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Sets the value at {@code index}, or notes {@code name} as unknown when the index is -1. */
+    void set(int index, String name, Object value) {
+      if (index >= 0) {
+        values[index] = value;
+      } else {
+        if (unknown.isEmpty()) {
+          unknown = new ArrayList<>(1);
+        }
+        unknown.add(name);
+      }
+    }
+
+    Object get(String key) {
+      return values[index(key)];
+    }
+  }
+
+  /**
+   * Checks objects into records, collecting one diagnostic per malformed field. The tree read hands
+   * it trees; the token read hands it {@link Fields} read from the parser. Either way the same
+   * checks run in the same order.
+   */
   private static final class Reader {
     private final String origin;
     /** Where findings go; the streaming read points it at one list per section. */
@@ -352,16 +444,20 @@ public final class SnapshotJson {
 
     Snapshot snapshot(JsonNode root) {
       if (!root.isObject()) {
-        fail("$", "a JSON object");
+        fail(Where.ROOT, "a JSON object");
         return null;
       }
-      return assemble(root, Map.of(), Map.of());
+      return assemble((ObjectNode) root, Map.of(), Map.of());
     }
 
     /** How each list of the snapshot reads its elements, by key. */
-    Map<String, BiFunction<JsonNode, String, ?>> sections() {
-      return Map.of("prefixes", this::prefix, "pool_addresses", this::address, "reserved_addresses", this::address,
-          "devices", this::device, "option_definitions", this::object, "static_config", this::fragment);
+    Map<String, Section<?>> sections() {
+      return Map.of("prefixes", new Section<>(PREFIX_KEYS, this::prefix),
+          "pool_addresses", new Section<>(ADDRESS_KEYS, this::address),
+          "reserved_addresses", new Section<>(ADDRESS_KEYS, this::address),
+          "devices", new Section<>(DEVICE_KEYS, this::device),
+          "option_definitions", new Section<>(null, this::object),
+          "static_config", new Section<>(FRAGMENT_KEYS, this::fragment));
     }
 
     /**
@@ -369,20 +465,21 @@ public final class SnapshotJson {
      * those not already read element by element into {@code read} (with the errors found there,
      * which are reported in the same place as if they were read here).
      */
-    Snapshot assemble(JsonNode root, Map<String, List<?>> read, Map<String, List<Diagnostic>> readErrors) {
-      String format = requiredString(root, "$", "format");
+    Snapshot assemble(ObjectNode root, Map<String, List<?>> read, Map<String, List<Diagnostic>> readErrors) {
+      Fields top = Fields.of(root, TOP_KEYS);
+      String format = requiredString(top, Where.ROOT, "format");
       if (format != null && !Snapshot.FORMAT.equals(format)) {
-        fail("$.format", "\"" + Snapshot.FORMAT + "\" (this keagen reads that version), found \"" + format + "\"");
+        fail(Where.ROOT.key("format"),
+            "\"" + Snapshot.FORMAT + "\" (this keagen reads that version), found \"" + format + "\"");
       }
-      knownKeys(root, "$", "format", "source", "prefixes", "pool_addresses", "reserved_addresses",
-          "devices", "option_definitions", "static_config");
-      SourceInfo source = sourceInfo(root.get("source"));
-      List<Prefix> prefixes = section(root, read, readErrors, "prefixes", this::prefix);
-      List<Address> pool = section(root, read, readErrors, "pool_addresses", this::address);
-      List<Address> reserved = section(root, read, readErrors, "reserved_addresses", this::address);
-      List<Device> devices = section(root, read, readErrors, "devices", this::device);
-      List<JsonObject> defs = section(root, read, readErrors, "option_definitions", this::object);
-      List<StaticFragment> fragments = section(root, read, readErrors, "static_config", this::fragment);
+      reportUnknown(top, Where.ROOT);
+      SourceInfo source = sourceInfo(top.get("source"));
+      List<Prefix> prefixes = section(top, read, readErrors, "prefixes", this::prefix);
+      List<Address> pool = section(top, read, readErrors, "pool_addresses", this::address);
+      List<Address> reserved = section(top, read, readErrors, "reserved_addresses", this::address);
+      List<Device> devices = section(top, read, readErrors, "devices", this::device);
+      List<JsonObject> defs = section(top, read, readErrors, "option_definitions", this::object);
+      List<StaticFragment> fragments = section(top, read, readErrors, "static_config", this::fragment);
       if (!errors.isEmpty()) {
         return null;
       }
@@ -390,138 +487,196 @@ public final class SnapshotJson {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> List<T> section(JsonNode root, Map<String, List<?>> read, Map<String, List<Diagnostic>> readErrors,
-        String key, BiFunction<JsonNode, String, T> element) {
+    private <T> List<T> section(Fields top, Map<String, List<?>> read, Map<String, List<Diagnostic>> readErrors,
+        String key, BiFunction<Object, Where, T> element) {
       if (read.containsKey(key)) {
         errors.addAll(readErrors.get(key));
         return (List<T>) read.get(key);
       }
-      return list(root, "$", key, element);
+      return list(top.get(key), Where.ROOT, key, element);
     }
 
-    private SourceInfo sourceInfo(JsonNode node) {
-      if (node == null || node.isNull()) {
+    private SourceInfo sourceInfo(Object value) {
+      if (isNull(value)) {
         return SourceInfo.of("snapshot");
       }
-      if (!node.isObject()) {
-        fail("$.source", "an object with 'kind', 'url', 'version'");
+      Where at = Where.ROOT.key("source");
+      if (!(value instanceof ObjectNode node)) {
+        fail(at, "an object with 'kind', 'url', 'version'");
         return SourceInfo.of("snapshot");
       }
-      knownKeys(node, "$.source", "kind", "url", "version");
-      String kind = requiredString(node, "$.source", "kind");
+      Fields fields = fields(node, at, SOURCE_KEYS);
+      String kind = requiredString(fields, at, "kind");
       return new SourceInfo(kind == null ? "snapshot" : kind,
-          optionalString(node, "$.source", "url"), optionalString(node, "$.source", "version"));
+          optionalString(fields, at, "url"), optionalString(fields, at, "version"));
     }
 
-    private Prefix prefix(JsonNode node, String path) {
-      if (!isObject(node, path)) {
+    private Prefix prefix(Object element, Where at) {
+      Fields fields = fields(element, at, PREFIX_KEYS);
+      if (fields == null) {
         return null;
       }
-      knownKeys(node, path, "id", "prefix", "vrf", "location", "tenant", "gateway", "subnet_id");
-      String id = requiredString(node, path, "id");
-      String prefix = requiredString(node, path, "prefix");
+      String id = requiredString(fields, at, "id");
+      String prefix = requiredString(fields, at, "prefix");
       Long subnetId = null;
-      JsonNode idNode = node.get("subnet_id");
-      if (idNode != null && !idNode.isNull()) {
-        if (idNode.canConvertToLong() && idNode.isIntegralNumber()) {
-          subnetId = idNode.asLong();
+      Object idValue = fields.get("subnet_id");
+      if (!isNull(idValue)) {
+        if (idValue instanceof JsonNode node && node.canConvertToLong() && node.isIntegralNumber()) {
+          subnetId = node.asLong();
         } else {
-          fail(path + ".subnet_id", "an integer or null");
+          fail(at.key("subnet_id"), "an integer or null");
         }
       }
       return id == null || prefix == null ? null : new Prefix(id, prefix,
-          share(optionalString(node, path, "vrf")), share(optionalString(node, path, "location")),
-          share(optionalString(node, path, "tenant")), optionalString(node, path, "gateway"), subnetId);
+          share(optionalString(fields, at, "vrf")), share(optionalString(fields, at, "location")),
+          share(optionalString(fields, at, "tenant")), optionalString(fields, at, "gateway"), subnetId);
     }
 
-    private Address address(JsonNode node, String path) {
-      if (!isObject(node, path)) {
+    private Address address(Object element, Where at) {
+      Fields fields = fields(element, at, ADDRESS_KEYS);
+      if (fields == null) {
         return null;
       }
-      knownKeys(node, path, "id", "address", "vrf", "interfaces");
-      String address = requiredString(node, path, "address");
-      String id = optionalString(node, path, "id");
-      List<InterfaceAttachment> interfaces = list(node, path, "interfaces", this::attachment);
-      return address == null ? null
-          : new Address(id == null ? address : id, address, share(optionalString(node, path, "vrf")), interfaces);
+      String address = requiredString(fields, at, "address");
+      String id = optionalString(fields, at, "id");
+      List<InterfaceAttachment> interfaces = list(fields.get("interfaces"), at, "interfaces", this::attachment);
+      return address == null ? null : new Address(id == null ? address : id, address,
+          share(optionalString(fields, at, "vrf")), interfaces);
     }
 
-    private InterfaceAttachment attachment(JsonNode node, String path) {
-      if (!isObject(node, path)) {
+    private InterfaceAttachment attachment(Object element, Where at) {
+      Fields fields = fields(element, at, ATTACHMENT_KEYS);
+      if (fields == null) {
         return null;
       }
-      knownKeys(node, path, "name", "role", "mac_address", "device_id");
-      String name = requiredString(node, path, "name");
-      String deviceId = requiredString(node, path, "device_id");
+      String name = requiredString(fields, at, "name");
+      String deviceId = requiredString(fields, at, "device_id");
       return name == null || deviceId == null ? null : new InterfaceAttachment(share(name),
-          share(optionalString(node, path, "role")), optionalString(node, path, "mac_address"), deviceId);
+          share(optionalString(fields, at, "role")), optionalString(fields, at, "mac_address"), deviceId);
     }
 
-    private Device device(JsonNode node, String path) {
-      if (!isObject(node, path)) {
+    private Device device(Object element, Where at) {
+      Fields fields = fields(element, at, DEVICE_KEYS);
+      if (fields == null) {
         return null;
       }
-      knownKeys(node, path, "id", "name", "serial", "platform", "role", "location", "ztp_enabled",
-          "config_context");
-      String id = requiredString(node, path, "id");
-      String name = requiredString(node, path, "name");
+      String id = requiredString(fields, at, "id");
+      String name = requiredString(fields, at, "name");
       Boolean ztp = null;
-      JsonNode ztpNode = node.get("ztp_enabled");
-      if (ztpNode != null && !ztpNode.isNull()) {
-        if (ztpNode.isBoolean()) {
-          ztp = ztpNode.asBoolean();
+      Object ztpValue = fields.get("ztp_enabled");
+      if (!isNull(ztpValue)) {
+        if (ztpValue instanceof JsonNode node && node.isBoolean()) {
+          ztp = node.asBoolean();
         } else {
-          fail(path + ".ztp_enabled", "true, false or null");
+          fail(at.key("ztp_enabled"), "true, false or null");
         }
       }
-      JsonObject context = JsonObject.empty();
-      JsonNode contextNode = node.get("config_context");
-      if (contextNode != null && !contextNode.isNull()) {
-        if (contextNode.isObject()) {
-          context = sharedContext((ObjectNode) contextNode);
-        } else {
-          fail(path + ".config_context", "an object (the device's rendered config context) or null");
-        }
-      }
+      JsonObject context = context(fields.get("config_context"), at);
       return id == null || name == null ? null : new Device(id, name,
-          optionalString(node, path, "serial"), optionalString(node, path, "platform"),
-          optionalString(node, path, "role"), optionalString(node, path, "location"), ztp, context);
+          optionalString(fields, at, "serial"), optionalString(fields, at, "platform"),
+          optionalString(fields, at, "role"), optionalString(fields, at, "location"), ztp, context);
     }
 
-    private StaticFragment fragment(JsonNode node, String path) {
-      if (!isObject(node, path)) {
+    /** A device's config context: the one equal to it read before, else a new one. */
+    private JsonObject context(Object value, Where at) {
+      if (isNull(value)) {
+        return JsonObject.empty();
+      }
+      if (value instanceof ObjectNode node) {
+        return sharedContext(node);
+      }
+      fail(at.key("config_context"), "an object (the device's rendered config context) or null");
+      return JsonObject.empty();
+    }
+
+    private StaticFragment fragment(Object element, Where at) {
+      Fields fields = fields(element, at, FRAGMENT_KEYS);
+      if (fields == null) {
         return null;
       }
-      knownKeys(node, path, "name", "reservations", "subnets");
-      String name = requiredString(node, path, "name");
-      List<JsonObject> reservations = list(node, path, "reservations", this::object);
-      List<JsonObject> subnets = list(node, path, "subnets", this::object);
+      String name = requiredString(fields, at, "name");
+      List<JsonObject> reservations = list(fields.get("reservations"), at, "reservations", this::object);
+      List<JsonObject> subnets = list(fields.get("subnets"), at, "subnets", this::object);
       return name == null ? null : new StaticFragment(name, reservations, subnets);
     }
 
-    private JsonObject object(JsonNode node, String path) {
-      return isObject(node, path) ? JsonObject.of((ObjectNode) node) : null;
+    private JsonObject object(Object element, Where at) {
+      if (element instanceof ObjectNode node) {
+        return JsonObject.of(node);
+      }
+      fail(at, "an object");
+      return null;
     }
 
-    private <T> List<T> list(JsonNode parent, String path, String key,
-        BiFunction<JsonNode, String, T> element) {
-      JsonNode node = parent.get(key);
-      List<T> out = new ArrayList<>();
-      if (node == null || node.isNull() || node.isArray() && node.isEmpty()) {
-        return out;
+    /**
+     * The elements of list {@code key} of the object at {@code at}, each checked by {@code
+     * element}; the list is a tree or, from the token read, a {@link List} of elements.
+     */
+    private <T> List<T> list(Object value, Where at, String key, BiFunction<Object, Where, T> element) {
+      if (isNull(value)) {
+        return List.of();
       }
-      String here = path + "." + key;
-      if (!node.isArray()) {
-        fail(here, "an array");
-        return out;
+      Iterable<?> items = value instanceof List<?> read ? read : value instanceof ArrayNode array ? array : null;
+      if (items == null) {
+        fail(at.key(key), "an array");
+        return List.of();
       }
-      for (int i = 0; i < node.size(); i++) {
-        T value = element.apply(node.get(i), here + "[" + i + "]");
-        if (value != null) {
-          out.add(value);
+      List<T> out = List.of();
+      int i = 0;
+      for (Object item : items) {
+        T checked = element.apply(item, at.key(key).index(i++));
+        if (checked != null) {
+          if (out.isEmpty()) {
+            out = new ArrayList<>();
+          }
+          out.add(checked);
         }
       }
       return out;
+    }
+
+    /**
+     * The element at the parser's current token, which the parser stops at the last token of: its
+     * {@link Fields} when it is an object and {@code keys} are given, else its tree.
+     */
+    Object element(JsonParser parser, String[] keys) throws IOException {
+      if (keys == null || parser.currentToken() != JsonToken.START_OBJECT) {
+        return value(parser);
+      }
+      Fields fields = new Fields(keys);
+      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        JsonToken token = parser.nextToken();
+        int index = fields.index(name);
+        fields.set(index, name, index < 0 ? value(parser) : fieldValue(parser, token, name));
+      }
+      return fields;
+    }
+
+    /**
+     * A known field's value from the parser's tokens: a string as it is, an address's interfaces as
+     * a list of elements, anything else as the tree read sees it.
+     */
+    private Object fieldValue(JsonParser parser, JsonToken token, String name) throws IOException {
+      return switch (token) {
+        case VALUE_STRING -> parser.getText();
+        case VALUE_NULL -> NullNode.getInstance();
+        case VALUE_TRUE -> BooleanNode.TRUE;
+        case VALUE_FALSE -> BooleanNode.FALSE;
+        case START_ARRAY -> name.equals("interfaces") ? elements(parser, ATTACHMENT_KEYS) : value(parser);
+        default -> value(parser);
+      };
+    }
+
+    /** The elements of the array at the parser's current token, each as {@link #element} reads it. */
+    private List<Object> elements(JsonParser parser, String[] keys) throws IOException {
+      List<Object> items = List.of();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        if (items.isEmpty()) {
+          items = new ArrayList<>(1);
+        }
+        items.add(element(parser, keys));
+      }
+      return items;
     }
 
     /** The context equal to {@code node} read before, else a new one; copies only the first of each. */
@@ -543,61 +698,81 @@ public final class SnapshotJson {
       return first == null ? value : first;
     }
 
-    private boolean isObject(JsonNode node, String path) {
-      if (node == null || !node.isObject()) {
-        fail(path, "an object");
-        return false;
+    /**
+     * The fields of {@code element} (already read, or read from its tree), with its unknown keys
+     * reported; {@code null}, reported, when it is not an object.
+     */
+    private Fields fields(Object element, Where at, String[] keys) {
+      Fields fields = element instanceof Fields read ? read
+          : element instanceof ObjectNode node ? Fields.of(node, keys) : null;
+      if (fields == null) {
+        fail(at, "an object");
+        return null;
       }
-      return true;
+      reportUnknown(fields, at);
+      return fields;
     }
 
-    private String requiredString(JsonNode node, String path, String key) {
-      JsonNode value = node.get(key);
-      if (value == null || value.isNull()) {
-        fail(path + "." + key, "a string (required)");
-        return null;
-      }
-      if (!value.isTextual() || value.asText().isBlank()) {
-        fail(path + "." + key, "a non-empty string, found " + describe(value));
-        return null;
-      }
-      return value.asText();
-    }
-
-    private String optionalString(JsonNode node, String path, String key) {
-      JsonNode value = node.get(key);
-      if (value == null || value.isNull()) {
-        return null;
-      }
-      if (!value.isTextual()) {
-        fail(path + "." + key, "a string or null, found " + describe(value));
-        return null;
-      }
-      return value.asText();
-    }
-
-    private void knownKeys(JsonNode node, String path, String... keys) {
-      for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-        String name = names.next();
-        if (!Arrays.asList(keys).contains(name)) {
-          fail(path + "." + name, "no such field; known fields are " + String.join(", ", keys));
-        }
+    private void reportUnknown(Fields fields, Where at) {
+      for (String name : fields.unknown) {
+        fail(at.key(name), "no such field; known fields are " + String.join(", ", fields.keys));
       }
     }
 
-    private void fail(String path, String expected) {
-      errors.add(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin + " " + path,
+    private String requiredString(Fields fields, Where at, String key) {
+      Object value = fields.get(key);
+      if (isNull(value)) {
+        fail(at.key(key), "a string (required)");
+        return null;
+      }
+      String text = text(value);
+      if (text == null || text.isBlank()) {
+        fail(at.key(key), "a non-empty string, found " + describe(value));
+        return null;
+      }
+      return text;
+    }
+
+    private String optionalString(Fields fields, Where at, String key) {
+      Object value = fields.get(key);
+      if (isNull(value)) {
+        return null;
+      }
+      String text = text(value);
+      if (text == null) {
+        fail(at.key(key), "a string or null, found " + describe(value));
+      }
+      return text;
+    }
+
+    private void fail(Where at, String expected) {
+      errors.add(Diagnostic.error(DiagnosticCode.SNAPSHOT_INVALID, origin + " " + at,
           "expected " + expected, "correct the field or re-record the snapshot with 'keagen snapshot'"));
     }
 
-    private static String describe(JsonNode value) {
-      return switch (value.getNodeType()) {
+    /** True for an absent value and for JSON null. */
+    private static boolean isNull(Object value) {
+      return value == null || value instanceof JsonNode node && node.isNull();
+    }
+
+    /** The text of a string value, else {@code null}. */
+    private static String text(Object value) {
+      return value instanceof String text ? text
+          : value instanceof JsonNode node && node.isTextual() ? node.asText() : null;
+    }
+
+    /** A value that is not the non-empty string a field wants, as findings name it. */
+    private static String describe(Object value) {
+      if (!(value instanceof JsonNode node)) {
+        return "an empty string"; // the token read's strings
+      }
+      return switch (node.getNodeType()) {
         case STRING -> "an empty string";
-        case NUMBER -> "the number " + value;
-        case BOOLEAN -> value.asText();
+        case NUMBER -> "the number " + node;
+        case BOOLEAN -> node.asText();
         case ARRAY -> "an array";
         case OBJECT -> "an object";
-        default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
       };
     }
   }
