@@ -1,9 +1,13 @@
 package org.keagen.snapshot;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +18,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,10 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.keagen.concurrent.Background;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
@@ -41,6 +49,11 @@ public final class SnapshotJson {
   private static final ObjectMapper MAPPER = newMapper();
   /** Reads one value from the middle of a document: what follows it is the rest of the document. */
   private static final ObjectReader ONE_VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Writes config contexts' compact text, a number too big for a double as a bare {@code Infinity}. */
+  private static final JsonFactory CONTEXT_WRITER = JsonFactory.builder()
+      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
+  /** Reads that text back: to the same tree the document's own text gives. */
+  private static final ObjectReader CONTEXT_READER = MAPPER.reader().with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
 
   private SnapshotJson() {}
 
@@ -220,7 +233,13 @@ public final class SnapshotJson {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
-    Reader reader = new Reader(origin);
+    try (Reader reader = new Reader(origin)) {
+      return readFields(parser, reader);
+    }
+  }
+
+  /** {@link #stream} after the snapshot object's START_OBJECT. */
+  private static ReadResult readFields(JsonParser parser, Reader reader) throws IOException {
     ObjectNode others = JsonNodeFactory.instance.objectNode();
     Map<String, List<?>> lists = new HashMap<>();
     Map<String, List<Diagnostic>> listErrors = new HashMap<>();
@@ -422,11 +441,88 @@ public final class SnapshotJson {
   }
 
   /**
+   * The token read's config contexts, by their compact text: each is copied from the parser into
+   * one reused buffer, and only a text not seen before is read into a tree. Devices mostly share a
+   * few contexts, so most are never a tree at all.
+   */
+  private static final class ContextTexts implements Closeable {
+    private final Buffer buffer = new Buffer();
+    private final JsonGenerator generator;
+    private final Map<Text, JsonObject> byText = new HashMap<>();
+
+    ContextTexts() throws IOException {
+      generator = CONTEXT_WRITER.createGenerator(buffer);
+      generator.setRootValueSeparator(null);
+    }
+
+    /**
+     * The context at the parser's START_OBJECT, which the parser stops at the END_OBJECT of: the
+     * one read before with the same text, else {@code share} of its tree.
+     */
+    JsonObject read(JsonParser parser, Function<ObjectNode, JsonObject> share) throws IOException {
+      buffer.reset();
+      generator.copyCurrentStructure(parser);
+      generator.flush();
+      Text text = new Text(buffer.bytes(), buffer.size());
+      JsonObject known = byText.get(text);
+      if (known != null) {
+        return known;
+      }
+      JsonObject context = share.apply((ObjectNode) CONTEXT_READER.readTree(buffer.bytes(), 0, buffer.size()));
+      byText.put(text.copy(), context);
+      return context;
+    }
+
+    @Override
+    public void close() throws IOException {
+      generator.close();
+    }
+  }
+
+  /** A byte buffer whose bytes can be read in place. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    byte[] bytes() {
+      return buf;
+    }
+  }
+
+  /** A context's text as a map key: the first {@code length} bytes of {@code bytes}. */
+  private record Text(byte[] bytes, int length, int hash) {
+    Text(byte[] bytes, int length) {
+      this(bytes, length, hash(bytes, length));
+    }
+
+    /** A key that owns its bytes, for a buffer about to be reused. */
+    Text copy() {
+      return new Text(Arrays.copyOf(bytes, length), length, hash);
+    }
+
+    private static int hash(byte[] bytes, int length) {
+      int hash = 1;
+      for (int i = 0; i < length; i++) {
+        hash = 31 * hash + bytes[i];
+      }
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Text that && hash == that.hash
+          && Arrays.equals(bytes, 0, length, that.bytes, 0, that.length);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /**
    * Checks objects into records, collecting one diagnostic per malformed field. The tree read hands
    * it trees; the token read hands it {@link Fields} read from the parser. Either way the same
    * checks run in the same order.
    */
-  private static final class Reader {
+  private static final class Reader implements Closeable {
     private final String origin;
     /** Where findings go; the streaming read points it at one list per section. */
     private List<Diagnostic> errors = new ArrayList<>();
@@ -437,9 +533,18 @@ public final class SnapshotJson {
      * the same rendered context, and a JsonObject is immutable, so equal ones can be one object.
      */
     private final Map<JsonNode, JsonObject> sharedContexts = new HashMap<>();
+    /** The token read's config contexts by their text, from the first one on. */
+    private ContextTexts contextTexts;
 
     Reader(String origin) {
       this.origin = origin;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (contextTexts != null) {
+        contextTexts.close();
+      }
     }
 
     Snapshot snapshot(JsonNode root) {
@@ -582,6 +687,9 @@ public final class SnapshotJson {
       if (isNull(value)) {
         return JsonObject.empty();
       }
+      if (value instanceof JsonObject read) {
+        return read; // the token read's, already shared
+      }
       if (value instanceof ObjectNode node) {
         return sharedContext(node);
       }
@@ -663,8 +771,17 @@ public final class SnapshotJson {
         case VALUE_TRUE -> BooleanNode.TRUE;
         case VALUE_FALSE -> BooleanNode.FALSE;
         case START_ARRAY -> name.equals("interfaces") ? elements(parser, ATTACHMENT_KEYS) : value(parser);
+        case START_OBJECT -> name.equals("config_context") ? context(parser) : value(parser);
         default -> value(parser);
       };
+    }
+
+    /** The config context at the parser's START_OBJECT, shared with an equal one read before. */
+    private JsonObject context(JsonParser parser) throws IOException {
+      if (contextTexts == null) {
+        contextTexts = new ContextTexts();
+      }
+      return contextTexts.read(parser, this::sharedContext);
     }
 
     /** The elements of the array at the parser's current token, each as {@link #element} reads it. */
