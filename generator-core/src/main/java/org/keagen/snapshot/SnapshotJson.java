@@ -2,6 +2,7 @@ package org.keagen.snapshot;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,8 +31,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.keagen.concurrent.Background;
@@ -47,8 +50,12 @@ import org.keagen.json.StrictUtf8;
  */
 public final class SnapshotJson {
   private static final ObjectMapper MAPPER = newMapper();
-  /** Reads one value from the middle of a document: what follows it is the rest of the document. */
-  private static final ObjectReader ONE_VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /**
+   * Reads one value from the middle of a document: what follows it is the rest of the document.
+   * It refuses a duplicate key itself, for the streaming read's parser does not.
+   */
+  private static final ObjectReader ONE_VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   /** Writes config contexts' compact text, a number too big for a double as a bare {@code Infinity}. */
   private static final JsonFactory CONTEXT_WRITER = JsonFactory.builder()
       .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
@@ -227,12 +234,14 @@ public final class SnapshotJson {
   /**
    * Reads a snapshot object element by element: the objects of the lists straight from the parser's
    * tokens, the rest as small trees. Returns {@code null} when the document is not one JSON object
-   * followed by nothing, so the caller falls back to the tree read, which reports it.
+   * followed by nothing, so the caller falls back to the tree read, which reports it. A duplicate
+   * key throws, as the parser's own check would; that check is off, for it costs a set per object.
    */
   private static ReadResult stream(JsonParser parser, String origin) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
+    parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     try (Reader reader = new Reader(origin)) {
       return readFields(parser, reader);
     }
@@ -244,8 +253,12 @@ public final class SnapshotJson {
     Map<String, List<?>> lists = new HashMap<>();
     Map<String, List<Diagnostic>> listErrors = new HashMap<>();
     Map<String, Section<?>> sections = reader.sections();
+    Set<String> names = new HashSet<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
+      if (!names.add(name)) {
+        throw duplicate(parser, name);
+      }
       JsonToken value = parser.nextToken();
       Section<?> section = sections.get(name);
       if (section == null || value != JsonToken.START_ARRAY) {
@@ -271,6 +284,10 @@ public final class SnapshotJson {
     reader.errors = new ArrayList<>();
     Snapshot snapshot = reader.assemble(others, lists, listErrors);
     return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  private static JsonParseException duplicate(JsonParser parser, String name) {
+    return new JsonParseException(parser, "Duplicate field '" + name + "'");
   }
 
   /** The value starting at the parser's current token, as a tree; the parser stops at its last token. */
@@ -416,11 +433,21 @@ public final class SnapshotJson {
     /** The position of {@code name} among the known keys, or -1. */
     int index(String name) {
       for (int i = 0; i < keys.length; i++) {
+        if (keys[i] == name) { // the parser's names are interned, as are the keys
+          return i;
+        }
+      }
+      for (int i = 0; i < keys.length; i++) {
         if (keys[i].equals(name)) {
           return i;
         }
       }
       return -1;
+    }
+
+    /** True when the key at {@code index}, or unknown key {@code name} when that is -1, was set. */
+    boolean has(int index, String name) {
+      return index >= 0 ? values[index] != null : unknown.contains(name);
     }
 
     /** Sets the value at {@code index}, or notes {@code name} as unknown when the index is -1. */
@@ -533,6 +560,9 @@ public final class SnapshotJson {
      * the same rendered context, and a JsonObject is immutable, so equal ones can be one object.
      */
     private final Map<JsonNode, JsonObject> sharedContexts = new HashMap<>();
+    /** {@link #attachment} and {@link #object} as functions, made once rather than per list. */
+    private final BiFunction<Object, Where, InterfaceAttachment> asAttachment = this::attachment;
+    private final BiFunction<Object, Where, JsonObject> asObject = this::object;
     /** The token read's config contexts by their text, from the first one on. */
     private ContextTexts contextTexts;
 
@@ -644,7 +674,7 @@ public final class SnapshotJson {
       }
       String address = requiredString(fields, at, "address");
       String id = optionalString(fields, at, "id");
-      List<InterfaceAttachment> interfaces = list(fields.get("interfaces"), at, "interfaces", this::attachment);
+      List<InterfaceAttachment> interfaces = list(fields.get("interfaces"), at, "interfaces", asAttachment);
       return address == null ? null : new Address(id == null ? address : id, address,
           share(optionalString(fields, at, "vrf")), interfaces);
     }
@@ -703,8 +733,8 @@ public final class SnapshotJson {
         return null;
       }
       String name = requiredString(fields, at, "name");
-      List<JsonObject> reservations = list(fields.get("reservations"), at, "reservations", this::object);
-      List<JsonObject> subnets = list(fields.get("subnets"), at, "subnets", this::object);
+      List<JsonObject> reservations = list(fields.get("reservations"), at, "reservations", asObject);
+      List<JsonObject> subnets = list(fields.get("subnets"), at, "subnets", asObject);
       return name == null ? null : new StaticFragment(name, reservations, subnets);
     }
 
@@ -755,6 +785,9 @@ public final class SnapshotJson {
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
         JsonToken token = parser.nextToken();
         int index = fields.index(name);
+        if (fields.has(index, name)) {
+          throw duplicate(parser, name);
+        }
         fields.set(index, name, index < 0 ? value(parser) : fieldValue(parser, token, name));
       }
       return fields;

@@ -61,8 +61,39 @@ class SnapshotJsonStreamingTest {
             + " \"device_id\": \"d\", \"name\": \"f\"}]}]}",
         FALLBACK + HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": {\"a\": 1, \"a\": 2}}]}",
         FALLBACK + HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": {\"a\": NaN}}]}"));
+    documents.addAll(duplicateKeys());
     documents.addAll(malformedElements());
     documents.addAll(contexts());
+    return documents;
+  }
+
+  /** A key twice in one object, anywhere: only the tree read reports it. */
+  private static List<String> duplicateKeys() {
+    String twice = "{\"a\": 1, \"b\": {\"c\": [{\"d\": 1, \"d\": 1}]}}";
+    List<String> documents = new ArrayList<>(List.of(
+        "{\"format\": \"keagen-snapshot/1\", \"source\": {\"kind\": \"x\", \"kind\": \"y\"}}",
+        HEAD + "\"other\": " + twice + "}", HEAD + "\"format\": \"keagen-snapshot/1\"}",
+        HEAD + "\"prefixes\": [], \"devices\": [], \"prefixes\": null}",
+        HEAD + "\"option_definitions\": [" + twice + "]}",
+        HEAD + "\"static_config\": [{\"name\": \"f\", \"reservations\": [" + twice + "]}]}",
+        HEAD + "\"static_config\": [{\"name\": \"f\", \"subnets\": [], \"subnets\": []}]}",
+        HEAD + "\"pool_addresses\": [[" + twice + "]]}",
+        HEAD + "\"pool_addresses\": [{\"address\": \"10.0.0.5\", \"x\": 1, \"y\": 2, \"x\": 3}]}",
+        HEAD + "\"pool_addresses\": [{\"address\": \"10.0.0.5\", \"x\": " + twice + "}]}",
+        HEAD + "\"pool_addresses\": [{\"address\": \"10.0.0.5\", \"vrf\": " + twice + "}]}",
+        HEAD + "\"pool_addresses\": [{\"address\": \"10.0.0.5\", \"vrf\": null, \"vrf\": null}]}",
+        HEAD + "\"pool_addresses\": [{\"address\": \"10.0.0.5\", \"interfaces\": [], \"interfaces\": []}]}",
+        HEAD + "\"pool_addresses\": [{\"address\": \"10.0.0.5\", \"interfaces\": [" + twice + "]}]}",
+        HEAD + "\"pool_addresses\": [{\"address\": \"10.0.0.5\", \"interfaces\": [{\"q\": " + twice + "}]}]}",
+        HEAD + "\"pool_addresses\": [{\"address\": \"10.0.0.5\", \"interfaces\": [[" + twice + "]]}]}",
+        HEAD + "\"prefixes\": [{\"id\": \"p\", \"prefix\": \"10.0.0.0/8\", \"subnet_id\": 1, \"subnet_id\": 1}]}",
+        HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": {}, \"config_context\": {}}]}",
+        HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": null, \"config_context\": {}}]}",
+        HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"ztp_enabled\": true, \"ztp_enabled\": true}]}",
+        HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": " + twice + "}]}",
+        HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": {\"a\": 1}}, {\"id\": \"e\","
+            + " \"name\": \"n\", \"config_context\": {\"a\": 1, \"a\": 1}}]}"));
+    documents.replaceAll(document -> FALLBACK + document);
     return documents;
   }
 
