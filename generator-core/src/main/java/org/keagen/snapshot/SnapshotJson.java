@@ -1,14 +1,11 @@
 package org.keagen.snapshot;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +16,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.keagen.concurrent.Background;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
@@ -56,11 +49,6 @@ public final class SnapshotJson {
    */
   private static final ObjectReader ONE_VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-  /** Writes config contexts' compact text, a number too big for a double as a bare {@code Infinity}. */
-  private static final JsonFactory CONTEXT_WRITER = JsonFactory.builder()
-      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
-  /** Reads that text back: to the same tree the document's own text gives. */
-  private static final ObjectReader CONTEXT_READER = MAPPER.reader().with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
 
   private SnapshotJson() {}
 
@@ -88,8 +76,7 @@ public final class SnapshotJson {
   /** Parses a snapshot file's bytes, which must be UTF-8; {@code origin} names the file in diagnostics. */
   public static ReadResult read(byte[] bytes, String origin) {
     try {
-      return readChecked(() -> new ByteArrayInputStream(bytes), plainStart(bytes) ? () -> MAPPER.createParser(bytes)
-          : () -> MAPPER.createParser(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)),
+      return readChecked(() -> new ByteArrayInputStream(bytes), plainStart(bytes) ? new ArrayText(bytes) : null,
           () -> new String(bytes, StandardCharsets.UTF_8), origin);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
@@ -98,7 +85,7 @@ public final class SnapshotJson {
 
   /** Parses snapshot JSON text; {@code origin} names the file in diagnostics. */
   public static ReadResult read(String json, String origin) {
-    ReadResult streamed = readStreaming(() -> MAPPER.createParser(json), origin);
+    ReadResult streamed = readStreaming(new StringText(json), origin);
     return streamed != null ? streamed : readTree(json, origin);
   }
 
@@ -112,9 +99,7 @@ public final class SnapshotJson {
     try (InputStream in = Files.newInputStream(file)) {
       start = in.readNBytes(4);
     }
-    return readChecked(() -> Files.newInputStream(file), plainStart(start)
-        ? () -> MAPPER.createParser(Files.newInputStream(file))
-        : () -> MAPPER.createParser(Files.newBufferedReader(file, StandardCharsets.UTF_8)),
+    return readChecked(() -> Files.newInputStream(file), plainStart(start) ? new FileText(file) : null,
         () -> Files.readString(file, StandardCharsets.UTF_8), origin);
   }
 
@@ -129,11 +114,11 @@ public final class SnapshotJson {
   }
 
   /**
-   * Checks that the bytes are UTF-8 on a second thread while the element-by-element read runs; a
-   * problem with the bytes is reported in place of whatever the read found. A document that is not
-   * one object falls back to the tree read.
+   * Checks that the bytes are UTF-8 on a second thread while the element-by-element read of {@code
+   * text} runs; a problem with the bytes is reported in place of whatever the read found. A document
+   * that is not one object falls back to the tree read, as does one with no {@code text}.
    */
-  private static ReadResult readChecked(ByteSource bytes, TextSource text, WholeText whole, String origin)
+  private static ReadResult readChecked(ByteSource bytes, RawText text, WholeText whole, String origin)
       throws IOException {
     Background<Object> check = Background.start("utf8-check", () -> {
       try (InputStream in = bytes.open()) {
@@ -145,7 +130,7 @@ public final class SnapshotJson {
     ReadResult streamed;
     Exception failed = null;
     try {
-      streamed = readStreamingFrom(text, origin);
+      streamed = text == null ? null : readStreamingFrom(text, origin);
     } catch (IOException | RuntimeException e) { // also what bytes that are not UTF-8 make the parser throw
       streamed = null;
       failed = e;
@@ -166,15 +151,11 @@ public final class SnapshotJson {
     return streamed != null ? streamed : readTree(whole.read(), origin);
   }
 
-  /** Something that opens a parser over the snapshot's text. */
-  private interface TextSource {
-    JsonParser open() throws IOException;
-  }
-
   /**
    * True when UTF-8 bytes can go to Jackson's byte parser, which then reads them exactly as the
    * decoded text: no byte-order mark (which it would skip) and no NUL among the first four bytes
-   * (from which it would guess UTF-16 or UTF-32). The byte parser is the faster one.
+   * (from which it would guess UTF-16 or UTF-32). Other bytes are never a JSON document (neither a
+   * NUL nor a byte-order mark is JSON whitespace), so only the tree read reads them, to report that.
    */
   private static boolean plainStart(byte[] bytes) {
     for (int i = 0; i < Math.min(4, bytes.length); i++) {
@@ -189,16 +170,16 @@ public final class SnapshotJson {
    * The element-by-element read, or {@code null} when only the tree read can report the document
    * (it is not one JSON object followed by nothing).
    */
-  private static ReadResult readStreamingFrom(TextSource text, String origin) throws IOException {
+  private static ReadResult readStreamingFrom(RawText text, String origin) throws IOException {
     try (JsonParser parser = text.open()) {
-      return stream(parser, origin);
+      return stream(parser, text, origin);
     } catch (JsonProcessingException e) {
       return null; // malformed JSON
     }
   }
 
   /** {@link #readStreamingFrom} for text in memory, which cannot fail to be read. */
-  private static ReadResult readStreaming(TextSource text, String origin) {
+  private static ReadResult readStreaming(RawText text, String origin) {
     try {
       return readStreamingFrom(text, origin);
     } catch (IOException e) {
@@ -208,7 +189,17 @@ public final class SnapshotJson {
 
   /** The element-by-element read of {@code json}, or {@code null}; for tests. */
   static ReadResult readStreaming(String json, String origin) {
-    return readStreaming(() -> MAPPER.createParser(json), origin);
+    return readStreaming(new StringText(json), origin);
+  }
+
+  /** The element-by-element read of UTF-8 {@code bytes}, or {@code null}; for tests. */
+  static ReadResult readStreaming(byte[] bytes, String origin) {
+    return readStreaming(new ArrayText(bytes), origin);
+  }
+
+  /** The element-by-element read of a UTF-8 file, or {@code null}; for tests. */
+  static ReadResult readStreaming(Path file, String origin) throws IOException {
+    return readStreamingFrom(new FileText(file), origin);
   }
 
   private static ReadResult notUtf8(String problem, String origin) {
@@ -226,7 +217,7 @@ public final class SnapshotJson {
           "not valid JSON" + JsonErrors.describe(e),
           "re-record the snapshot with 'keagen snapshot' or fix the JSON syntax")));
     }
-    Reader reader = new Reader(origin);
+    Reader reader = new Reader(origin, null);
     Snapshot snapshot = reader.snapshot(root);
     return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
   }
@@ -237,18 +228,12 @@ public final class SnapshotJson {
    * followed by nothing, so the caller falls back to the tree read, which reports it. A duplicate
    * key throws, as the parser's own check would; that check is off, for it costs a set per object.
    */
-  private static ReadResult stream(JsonParser parser, String origin) throws IOException {
+  private static ReadResult stream(JsonParser parser, RawText text, String origin) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
     parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    try (Reader reader = new Reader(origin)) {
-      return readFields(parser, reader);
-    }
-  }
-
-  /** {@link #stream} after the snapshot object's START_OBJECT. */
-  private static ReadResult readFields(JsonParser parser, Reader reader) throws IOException {
+    Reader reader = new Reader(origin, text);
     ObjectNode others = JsonNodeFactory.instance.objectNode();
     Map<String, List<?>> lists = new HashMap<>();
     Map<String, List<Diagnostic>> listErrors = new HashMap<>();
@@ -409,7 +394,8 @@ public final class SnapshotJson {
    * One object's values under the known keys of its kind, and its other keys in document order. A
    * value is absent ({@code null}), a {@link String} (the token read's strings), a {@link JsonNode}
    * (any other value, or any value in the tree read), or what the token read made of an address's
-   * interfaces (a {@link List} of elements, each as {@link Reader#element} reads it).
+   * interfaces (a {@link List} of elements, each as {@link Reader#element} reads it) or of a
+   * device's config context (the shared {@link JsonObject}).
    */
   private static final class Fields {
     private final String[] keys;
@@ -468,65 +454,199 @@ public final class SnapshotJson {
   }
 
   /**
-   * The token read's config contexts, by their compact text: each is copied from the parser into
-   * one reused buffer, and only a text not seen before is read into a tree. Devices mostly share a
-   * few contexts, so most are never a tree at all.
+   * The snapshot's text for the streaming read: a parser over it, and the raw text between two of
+   * the parser's offsets again, as a map key that can be read on its own.
    */
-  private static final class ContextTexts implements Closeable {
-    private final Buffer buffer = new Buffer();
-    private final JsonGenerator generator;
-    private final Map<Text, JsonObject> byText = new HashMap<>();
+  private abstract static class RawText {
+    abstract JsonParser open() throws IOException;
 
-    ContextTexts() throws IOException {
-      generator = CONTEXT_WRITER.createGenerator(buffer);
-      generator.setRootValueSeparator(null);
+    /** Where a location of the parser is, in this text's units. */
+    abstract long offset(JsonLocation location);
+
+    /** Keeps the text from {@code start} on for {@link #between}; -1 lets it go. */
+    void keepFrom(long start) {}
+
+    /** The text from {@code start} to {@code end}, valid until {@link #keepFrom} is called again. */
+    abstract Object between(long start, long end);
+
+    /** A key from {@link #between} that stays valid. */
+    Object own(Object key) {
+      return key;
     }
 
-    /**
-     * The context at the parser's START_OBJECT, which the parser stops at the END_OBJECT of: the
-     * one read before with the same text, else {@code share} of its tree.
-     */
-    JsonObject read(JsonParser parser, Function<ObjectNode, JsonObject> share) throws IOException {
-      buffer.reset();
-      generator.copyCurrentStructure(parser);
-      generator.flush();
-      Text text = new Text(buffer.bytes(), buffer.size());
-      JsonObject known = byText.get(text);
-      if (known != null) {
-        return known;
-      }
-      JsonObject context = share.apply((ObjectNode) CONTEXT_READER.readTree(buffer.bytes(), 0, buffer.size()));
-      byText.put(text.copy(), context);
-      return context;
+    /** The tree of the text of a key. */
+    abstract JsonNode tree(Object key) throws IOException;
+  }
+
+  /** Text in a string; its keys are substrings. */
+  private static final class StringText extends RawText {
+    private final String json;
+
+    StringText(String json) {
+      this.json = json;
     }
 
     @Override
-    public void close() throws IOException {
-      generator.close();
+    JsonParser open() throws IOException {
+      return MAPPER.createParser(json);
+    }
+
+    @Override
+    long offset(JsonLocation location) {
+      return location.getCharOffset();
+    }
+
+    @Override
+    Object between(long start, long end) {
+      return json.substring((int) start, (int) end);
+    }
+
+    @Override
+    JsonNode tree(Object key) throws IOException {
+      return MAPPER.readTree((String) key);
     }
   }
 
-  /** A byte buffer whose bytes can be read in place. */
-  private static final class Buffer extends ByteArrayOutputStream {
-    byte[] bytes() {
-      return buf;
+  /** UTF-8 text as bytes; its keys are {@link Bytes}. */
+  private abstract static class ByteText extends RawText {
+    @Override
+    long offset(JsonLocation location) {
+      return location.getByteOffset();
+    }
+
+    @Override
+    Object own(Object key) {
+      return ((Bytes) key).copy();
+    }
+
+    @Override
+    JsonNode tree(Object key) throws IOException {
+      Bytes bytes = (Bytes) key;
+      return MAPPER.readTree(bytes.array(), bytes.from(), bytes.to() - bytes.from());
     }
   }
 
-  /** A context's text as a map key: the first {@code length} bytes of {@code bytes}. */
-  private record Text(byte[] bytes, int length, int hash) {
-    Text(byte[] bytes, int length) {
-      this(bytes, length, hash(bytes, length));
+  /** Bytes in memory. */
+  private static final class ArrayText extends ByteText {
+    private final byte[] bytes;
+
+    ArrayText(byte[] bytes) {
+      this.bytes = bytes;
     }
 
-    /** A key that owns its bytes, for a buffer about to be reused. */
-    Text copy() {
-      return new Text(Arrays.copyOf(bytes, length), length, hash);
+    @Override
+    JsonParser open() throws IOException {
+      return MAPPER.createParser(bytes);
     }
 
-    private static int hash(byte[] bytes, int length) {
+    @Override
+    Object between(long start, long end) {
+      return new Bytes(bytes, (int) start, (int) end);
+    }
+  }
+
+  /**
+   * A file's bytes, read once: the parser's stream passes on each chunk it reads, and the bytes
+   * from {@link #keepFrom} on are copied aside until let go.
+   */
+  private static final class FileText extends ByteText {
+    private final Path file;
+    /** The latest chunk read, in the parser's own buffer, and the file offset after it. */
+    private byte[] chunk;
+    private int chunkFrom;
+    private int chunkLength;
+    private long chunkEnd;
+    private static final int KEPT_AT_MOST = 1 << 20;
+    /** The bytes from offset {@code keptFrom} on, or -1 when none are kept. */
+    private long keptFrom = -1;
+    private byte[] kept = new byte[8192];
+    private int keptLength;
+
+    FileText(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    JsonParser open() throws IOException {
+      InputStream in = Files.newInputStream(file);
+      return MAPPER.createParser(new InputStream() {
+        @Override
+        public int read(byte[] buffer, int from, int length) throws IOException {
+          int read = in.read(buffer, from, length);
+          if (read > 0) {
+            chunk = buffer;
+            chunkFrom = from;
+            chunkLength = read;
+            chunkEnd += read;
+            if (keptFrom >= 0) {
+              keep(buffer, from, read);
+            }
+          }
+          return read;
+        }
+
+        @Override
+        public int read() throws IOException {
+          byte[] one = new byte[1];
+          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public void close() throws IOException {
+          in.close();
+        }
+      });
+    }
+
+    @Override
+    void keepFrom(long start) {
+      keptFrom = start;
+      keptLength = 0;
+      if (start < 0 && kept.length > KEPT_AT_MOST) {
+        kept = new byte[8192]; // after a huge context
+      }
+      if (start >= 0) {
+        long chunkStart = chunkEnd - chunkLength;
+        if (start < chunkStart || start > chunkEnd) {
+          throw new IllegalStateException("offset " + start + " is not in the latest chunk read");
+        }
+        keep(chunk, chunkFrom + (int) (start - chunkStart), (int) (chunkEnd - start));
+      }
+    }
+
+    @Override
+    Object between(long start, long end) {
+      return new Bytes(kept, (int) (start - keptFrom), (int) (end - keptFrom));
+    }
+
+    private void keep(byte[] bytes, int from, int length) {
+      if (keptLength + length > kept.length) {
+        kept = Arrays.copyOf(kept, Math.max(2 * kept.length, keptLength + length));
+      }
+      System.arraycopy(bytes, from, kept, keptLength, length);
+      keptLength += length;
+    }
+  }
+
+  /** Bytes {@code from} to {@code to} of an array, as a map key. */
+  private record Bytes(byte[] array, int from, int to, int hash) {
+    Bytes(byte[] array, int from, int to) {
+      this(array, from, to, hash(array, from, to));
+    }
+
+    /** A key that owns its bytes, for an array about to be reused. */
+    Bytes copy() {
+      return new Bytes(Arrays.copyOfRange(array, from, to), 0, to - from, hash);
+    }
+
+    /** {@link Arrays#hashCode(byte[])} of the range, four bytes at a time. */
+    private static int hash(byte[] bytes, int from, int to) {
       int hash = 1;
-      for (int i = 0; i < length; i++) {
+      int i = from;
+      for (; i + 3 < to; i += 4) {
+        hash = 923521 * hash + 29791 * bytes[i] + 961 * bytes[i + 1] + 31 * bytes[i + 2] + bytes[i + 3];
+      }
+      for (; i < to; i++) {
         hash = 31 * hash + bytes[i];
       }
       return hash;
@@ -534,8 +654,8 @@ public final class SnapshotJson {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Text that && hash == that.hash
-          && Arrays.equals(bytes, 0, length, that.bytes, 0, that.length);
+      return other instanceof Bytes that && hash == that.hash
+          && Arrays.equals(array, from, to, that.array, that.from, that.to);
     }
 
     @Override
@@ -549,11 +669,14 @@ public final class SnapshotJson {
    * it trees; the token read hands it {@link Fields} read from the parser. Either way the same
    * checks run in the same order.
    */
-  private static final class Reader implements Closeable {
+  private static final class Reader {
     private final String origin;
     /** Where findings go; the streaming read points it at one list per section. */
     private List<Diagnostic> errors = new ArrayList<>();
-    /** One instance of each repeated short string (VRF, location, interface name and role). */
+    /**
+     * One instance of each repeated short string: VRF, location, tenant, interface name and role,
+     * device platform and role.
+     */
     private final Map<String, String> shared = new HashMap<>();
     /**
      * One instance of each distinct config context: devices of a site, role or platform mostly carry
@@ -563,18 +686,14 @@ public final class SnapshotJson {
     /** {@link #attachment} and {@link #object} as functions, made once rather than per list. */
     private final BiFunction<Object, Where, InterfaceAttachment> asAttachment = this::attachment;
     private final BiFunction<Object, Where, JsonObject> asObject = this::object;
-    /** The token read's config contexts by their text, from the first one on. */
-    private ContextTexts contextTexts;
+    /** The document's text, for the token read to key config contexts by theirs; null in the tree read. */
+    private final RawText text;
+    /** The token read's config contexts by their raw text. */
+    private final Map<Object, JsonObject> contextsByText = new HashMap<>();
 
-    Reader(String origin) {
+    Reader(String origin, RawText text) {
       this.origin = origin;
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (contextTexts != null) {
-        contextTexts.close();
-      }
+      this.text = text;
     }
 
     Snapshot snapshot(JsonNode root) {
@@ -708,8 +827,8 @@ public final class SnapshotJson {
       }
       JsonObject context = context(fields.get("config_context"), at);
       return id == null || name == null ? null : new Device(id, name,
-          optionalString(fields, at, "serial"), optionalString(fields, at, "platform"),
-          optionalString(fields, at, "role"), optionalString(fields, at, "location"), ztp, context);
+          optionalString(fields, at, "serial"), share(optionalString(fields, at, "platform")),
+          share(optionalString(fields, at, "role")), share(optionalString(fields, at, "location")), ztp, context);
     }
 
     /** A device's config context: the one equal to it read before, else a new one. */
@@ -809,12 +928,28 @@ public final class SnapshotJson {
       };
     }
 
-    /** The config context at the parser's START_OBJECT, shared with an equal one read before. */
+    /**
+     * The config context at the parser's START_OBJECT, which the parser stops at the END_OBJECT of:
+     * the one read before with the same text, else the one equal to its tree. Devices mostly share a
+     * few contexts, so most are skipped over and never a tree; the text is the document's own, so
+     * its tree is the one the tree read makes.
+     */
     private JsonObject context(JsonParser parser) throws IOException {
-      if (contextTexts == null) {
-        contextTexts = new ContextTexts();
+      long start = text.offset(parser.currentTokenLocation());
+      text.keepFrom(start);
+      try {
+        parser.skipChildren();
+        Object key = text.between(start, text.offset(parser.currentLocation()));
+        JsonObject known = contextsByText.get(key);
+        if (known != null) {
+          return known;
+        }
+        JsonObject context = sharedContext((ObjectNode) text.tree(key));
+        contextsByText.put(text.own(key), context);
+        return context;
+      } finally {
+        text.keepFrom(-1);
       }
-      return contextTexts.read(parser, this::sharedContext);
     }
 
     /** The elements of the array at the parser's current token, each as {@link #element} reads it. */

@@ -203,6 +203,15 @@ class SnapshotJsonStreamingTest {
     }
     List<String> documents = new ArrayList<>();
     documents.add(HEAD + "\"devices\": [" + String.join(", ", devices) + "]}");
+    // contexts of every size up to beyond a read buffer, each twice, across the file's chunks
+    List<String> sized = new ArrayList<>();
+    for (int size = 0; size < 24_000; size = size * 5 / 4 + 7) {
+      String context = "{\"pad\": \"" + "x".repeat(size) + "\", \"n\": [1.5, -2, {\"k\": \"\\u00e9\"}]}";
+      for (String id : List.of("a", "b")) {
+        sized.add("{\"id\": \"" + id + size + "\", \"name\": \"n\", \"config_context\": " + context + "}");
+      }
+    }
+    documents.add(HEAD + "\"devices\": [" + String.join(", ", sized) + "]}");
     for (String value : VALUES) {
       documents.add(HEAD + "\"devices\": [" + devices.get(1) + ", {\"id\": \"d\", \"name\": \"n\", \"config_context\": "
           + value + "}, " + devices.get(2) + "]}");
@@ -231,8 +240,12 @@ class SnapshotJsonStreamingTest {
         assertEquals(contexts(tree), contexts(text));
         assertEquals(contexts(tree), contexts(streamed));
         assertEquals(contexts(tree), contexts(bytes));
-        assertEquals(json.startsWith(FALLBACK), SnapshotJson.readStreaming(json, "snap.json") == null,
+        boolean fallsBack = json.startsWith(FALLBACK);
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        assertEquals(fallsBack, SnapshotJson.readStreaming(json, "snap.json") == null,
             "only documents that are not one object fall back to the tree read");
+        assertEquals(fallsBack, SnapshotJson.readStreaming(utf8, "snap.json") == null, "bytes");
+        assertEquals(fallsBack, SnapshotJson.readStreaming(file, "snap.json") == null, "file");
       }));
     }
     return tests.stream();
