@@ -873,15 +873,14 @@ public final class SnapshotJson {
       if (isNull(value)) {
         return List.of();
       }
-      Iterable<?> items = value instanceof List<?> read ? read : value instanceof ArrayNode array ? array : null;
+      List<?> items = value instanceof List<?> read ? read : value instanceof ArrayNode array ? elements(array) : null;
       if (items == null) {
         fail(at.key(key), "an array");
         return List.of();
       }
       List<T> out = List.of();
-      int i = 0;
-      for (Object item : items) {
-        T checked = element.apply(item, at.key(key).index(i++));
+      for (int i = 0; i < items.size(); i++) { // no iterator for the many empty lists
+        T checked = element.apply(items.get(i), at.key(key).index(i));
         if (checked != null) {
           if (out.isEmpty()) {
             out = new ArrayList<>();
@@ -999,9 +998,15 @@ public final class SnapshotJson {
     }
 
     private void reportUnknown(Fields fields, Where at) {
-      for (String name : fields.unknown) {
-        fail(at.key(name), "no such field; known fields are " + String.join(", ", fields.keys));
+      for (int i = 0; i < fields.unknown.size(); i++) {
+        fail(at.key(fields.unknown.get(i)), "no such field; known fields are " + String.join(", ", fields.keys));
       }
+    }
+
+    private static List<JsonNode> elements(ArrayNode array) {
+      List<JsonNode> elements = new ArrayList<>(array.size());
+      array.forEach(elements::add);
+      return elements;
     }
 
     private String requiredString(Fields fields, Where at, String key) {
