@@ -873,7 +873,7 @@ public final class SnapshotJson {
       if (isNull(value)) {
         return List.of();
       }
-      List<?> items = value instanceof List<?> read ? read : value instanceof ArrayNode array ? elements(array) : null;
+      List<?> items = value instanceof List<?> read ? read : value instanceof ArrayNode array ? asList(array) : null;
       if (items == null) {
         fail(at.key(key), "an array");
         return List.of();
@@ -913,7 +913,8 @@ public final class SnapshotJson {
 
     /**
      * A known field's value from the parser's tokens: a string as it is, an address's interfaces as
-     * a list of elements, anything else as the tree read sees it.
+     * a list of elements, a device's config context as the shared object, anything else as the tree
+     * read sees it.
      */
     private Object fieldValue(JsonParser parser, JsonToken token, String name) throws IOException {
       return switch (token) {
@@ -1003,7 +1004,7 @@ public final class SnapshotJson {
       }
     }
 
-    private static List<JsonNode> elements(ArrayNode array) {
+    private static List<JsonNode> asList(ArrayNode array) {
       List<JsonNode> elements = new ArrayList<>(array.size());
       array.forEach(elements::add);
       return elements;
