@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import org.keagen.concurrent.Background;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
@@ -250,17 +252,9 @@ public final class SnapshotJson {
         others.set(name, value(parser));
         continue;
       }
-      List<Object> values = new ArrayList<>();
       List<Diagnostic> errors = new ArrayList<>();
       reader.errors = errors;
-      Where path = Where.ROOT.key(name);
-      for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-        Object read = section.element().apply(reader.element(parser, section.keys()), path.index(i));
-        if (read != null) {
-          values.add(read);
-        }
-      }
-      lists.put(name, values);
+      lists.put(name, readSection(parser, reader, section, Where.ROOT.key(name)));
       listErrors.put(name, errors);
     }
     if (parser.nextToken() != null) {
@@ -269,6 +263,21 @@ public final class SnapshotJson {
     reader.errors = new ArrayList<>();
     Snapshot snapshot = reader.assemble(others, lists, listErrors);
     return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  /** The elements of the array at the parser's START_ARRAY, checked and collected by {@code section}. */
+  private static <T, A> List<T> readSection(JsonParser parser, Reader reader, Section<T> section, Where path)
+      throws IOException {
+    @SuppressWarnings("unchecked")
+    Collector<T, A, List<T>> collector = (Collector<T, A, List<T>>) section.collector();
+    A collected = collector.supplier().get();
+    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+      T read = section.element().apply(reader.element(parser, section.keys()), path.index(i));
+      if (read != null) {
+        collector.accumulator().accept(collected, read);
+      }
+    }
+    return collector.finisher().apply(collected);
   }
 
   private static JsonParseException duplicate(JsonParser parser, String name) {
@@ -368,9 +377,21 @@ public final class SnapshotJson {
 
   /**
    * How one list of the snapshot reads its elements: {@code keys}, when not null, are the keys of
-   * the objects the token read reads field by field; {@code element} checks one element, as read.
+   * the objects the token read reads field by field; {@code element} checks one element, as read;
+   * {@code collector} gathers the checked ones as they come.
    */
-  private record Section<T>(String[] keys, BiFunction<Object, Where, T> element) {}
+  private record Section<T>(String[] keys, BiFunction<Object, Where, T> element,
+      Collector<T, ?, List<T>> collector) {
+    Section(String[] keys, BiFunction<Object, Where, T> element) {
+      this(keys, element, Collectors.toList());
+    }
+  }
+
+  /** Addresses into an {@link AddressList} one by one, so their records and texts die young. */
+  private static final Collector<Address, AddressList.Builder, List<Address>> ADDRESSES = Collector.of(
+      AddressList::builder, AddressList.Builder::add, (a, b) -> {
+        throw new UnsupportedOperationException("read in order");
+      }, AddressList.Builder::build);
 
   /** A place in the document, spelled out only when a finding names it. */
   private record Where(Where parent, String key, int index) {
@@ -707,8 +728,8 @@ public final class SnapshotJson {
     /** How each list of the snapshot reads its elements, by key. */
     Map<String, Section<?>> sections() {
       return Map.of("prefixes", new Section<>(PREFIX_KEYS, this::prefix),
-          "pool_addresses", new Section<>(ADDRESS_KEYS, this::address),
-          "reserved_addresses", new Section<>(ADDRESS_KEYS, this::address),
+          "pool_addresses", new Section<>(ADDRESS_KEYS, this::address, ADDRESSES),
+          "reserved_addresses", new Section<>(ADDRESS_KEYS, this::address, ADDRESSES),
           "devices", new Section<>(DEVICE_KEYS, this::device),
           "option_definitions", new Section<>(null, this::object),
           "static_config", new Section<>(FRAGMENT_KEYS, this::fragment));
