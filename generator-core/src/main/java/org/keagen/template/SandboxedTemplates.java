@@ -14,7 +14,6 @@ import io.pebbletemplates.pebble.loader.StringLoader;
 import io.pebbletemplates.pebble.operator.BinaryOperator;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +57,6 @@ public final class SandboxedTemplates {
         .autoEscaping(false)
         .newLineTrimming(false)
         .defaultLocale(Locale.ROOT)
-        .maxRenderedSize(MAX_OUTPUT_CHARS)
         .methodAccessValidator((object, method) -> false)
         .extension(new KeagenFilters())
         .registerExtensionCustomizer(bounded(new DisallowExtensionCustomizerBuilder()
@@ -91,7 +89,7 @@ public final class SandboxedTemplates {
     scope.putAll(variables);
     try {
       PebbleTemplate compiled = engine.getTemplate(template);
-      StringWriter out = new StringWriter();
+      BoundedWriter out = new BoundedWriter(MAX_OUTPUT_CHARS);
       compiled.evaluate(out, scope);
       return TemplateOutcome.rendered(out.toString());
     } catch (StackOverflowError e) {
@@ -121,7 +119,7 @@ public final class SandboxedTemplates {
       return TemplateOutcome.failed(
           forbidden ? TemplateOutcome.Failure.UNSAFE : TemplateOutcome.Failure.INVALID, message + where);
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
+      throw new UncheckedIOException(e); // a BoundedWriter does not fail
     } catch (RuntimeException e) {
       SandboxViolation violation = violation(e);
       if (violation != null) {

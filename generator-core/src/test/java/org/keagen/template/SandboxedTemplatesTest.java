@@ -101,6 +101,16 @@ class SandboxedTemplatesTest {
   }
 
   @Test
+  void theCapIsExactOnBothSidesOfIt() {
+    String atCap = "z".repeat(SandboxedTemplates.MAX_OUTPUT_CHARS);
+    TemplateOutcome fits = SANDBOX.render("{{ v }}", Map.of("v", atCap));
+    assertEquals(atCap, fits.text(), "output of exactly the cap renders");
+    TemplateOutcome over = SANDBOX.render("x{{ v }}", Map.of("v", atCap));
+    assertEquals(TemplateOutcome.Failure.UNSAFE, over.failure(), over::toString);
+    assertTrue(over.message().contains("more than " + SandboxedTemplates.MAX_OUTPUT_CHARS), over::toString);
+  }
+
+  @Test
   void plainTextNeedsNoRendering() {
     assertFalse(SandboxedTemplates.isTemplate("http://10.0.0.1/boot"));
     assertTrue(SandboxedTemplates.isTemplate("http://{{ ztp_server }}/boot"));
