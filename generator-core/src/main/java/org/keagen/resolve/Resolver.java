@@ -239,24 +239,32 @@ public final class Resolver {
     }
 
     private void addReservedAddress(Address address) {
-      IPv4Address ip = parse(address);
-      if (ip == null) {
-        return;
+      // as for pool addresses, the usual a.b.c.d/len is read by value
+      long value = Cidrs.plainAddressValue(address.address().trim());
+      SubnetDraft draft;
+      if (value >= 0) {
+        draft = index.longestMatch(address.vrf(), value);
+      } else {
+        IPv4Address ip = parse(address);
+        if (ip == null) {
+          return;
+        }
+        value = ip.longValue();
+        draft = locate(address, ip);
       }
-      SubnetDraft draft = locate(address, ip);
       if (draft == null) {
         error(DiagnosticCode.RESERVE_OUTSIDE_SUBNET, addressLabel(address),
             "is tagged for reservation but lies in no prefix tagged as a DHCP subnet" + vrfSuffix(address),
             "tag its prefix as a DHCP subnet, or remove the reserve tag");
         return;
       }
-      if (draft.isNetworkOrBroadcast(ip)) {
+      if (draft.isNetworkOrBroadcast(value)) {
         error(DiagnosticCode.ADDRESS_IS_NETWORK_OR_BROADCAST, addressLabel(address),
             "is the network or broadcast address of " + draft.cidr + " and cannot be reserved",
             "reserve a host address instead");
         return;
       }
-      Address earlier = draft.reserved.putIfAbsent(ip.longValue(), address);
+      Address earlier = draft.reserved.putIfAbsent(value, address);
       if (earlier != null && !earlier.id().equals(address.id())) {
         error(DiagnosticCode.RESERVE_DUPLICATE_ADDRESS, addressLabel(address),
             "is tagged for reservation twice (also object " + earlier.id() + ")",

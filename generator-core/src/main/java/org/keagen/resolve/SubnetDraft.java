@@ -51,12 +51,7 @@ final class SubnetDraft {
     this.label = "prefix " + cidr + (prefix.vrf() == null ? "" : " (vrf " + prefix.vrf() + ")");
   }
 
-  /** The first and last address of the prefix: not usable by hosts except on /31 and /32. */
-  boolean isNetworkOrBroadcast(IPv4Address address) {
-    return isNetworkOrBroadcast(address.longValue());
-  }
-
-  /** {@link #isNetworkOrBroadcast(IPv4Address)} for the address {@code value}. */
+  /** Whether {@code value} is the first or last address of the prefix: not usable by hosts except on /31 and /32. */
   boolean isNetworkOrBroadcast(long value) {
     return network.getNetworkPrefixLength() < 31 && (value == lowest || value == highest);
   }
