@@ -240,6 +240,9 @@ public final class SnapshotJson {
     Map<String, List<?>> lists = new HashMap<>();
     Map<String, List<Diagnostic>> listErrors = new HashMap<>();
     Map<String, Section<?>> sections = reader.sections();
+    Background<SectionRead> devicesAside = Runtime.getRuntime().availableProcessors() > 1
+        ? Background.start("read-devices", () -> readDevicesAside(text.again(), origin)) : null;
+    boolean devicesSkipped = false;
     Set<String> names = new HashSet<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -252,6 +255,11 @@ public final class SnapshotJson {
         others.set(name, value(parser));
         continue;
       }
+      if (devicesAside != null && name.equals(DEVICES)) {
+        parser.skipChildren(); // read on the second core
+        devicesSkipped = true;
+        continue;
+      }
       List<Diagnostic> errors = new ArrayList<>();
       reader.errors = errors;
       lists.put(name, readSection(parser, reader, section, Where.ROOT.key(name)));
@@ -260,9 +268,54 @@ public final class SnapshotJson {
     if (parser.nextToken() != null) {
       return null;
     }
+    if (devicesSkipped) {
+      SectionRead devices;
+      try {
+        devices = devicesAside.join();
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // e.g. a duplicate key in a device: as if this read had found it
+      }
+      lists.put(DEVICES, devices.values());
+      listErrors.put(DEVICES, devices.errors());
+    }
     reader.errors = new ArrayList<>();
     Snapshot snapshot = reader.assemble(others, lists, listErrors);
     return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  /** A section read apart: its elements and its findings. */
+  private record SectionRead(List<?> values, List<Diagnostic> errors) {}
+
+  private static final String DEVICES = "devices";
+
+  /**
+   * The devices section of the document, read by a parser of its own over the same text so that a
+   * second core reads it while the first reads the addresses: the devices and their config contexts
+   * are about half of a large snapshot. Whatever comes before the section is only skipped here; the
+   * main read checks it, and uses this result only when it found the section well-formed and once.
+   * {@code null} when the document has no devices array.
+   */
+  private static SectionRead readDevicesAside(RawText text, String origin) {
+    try (JsonParser parser = text.open()) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        if (parser.nextToken() == JsonToken.START_ARRAY && name.equals(DEVICES)) {
+          Reader reader = new Reader(origin, text);
+          List<Diagnostic> errors = new ArrayList<>();
+          reader.errors = errors;
+          List<?> values = readSection(parser, reader, reader.sections().get(DEVICES), Where.ROOT.key(DEVICES));
+          return new SectionRead(values, errors);
+        }
+        parser.skipChildren();
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The elements of the array at the parser's START_ARRAY, checked and collected by {@code section}. */
@@ -481,6 +534,9 @@ public final class SnapshotJson {
   private abstract static class RawText {
     abstract JsonParser open() throws IOException;
 
+    /** The same text for a second parser, with none of this one's state. */
+    abstract RawText again();
+
     /** Where a location of the parser is, in this text's units. */
     abstract long offset(JsonLocation location);
 
@@ -505,6 +561,11 @@ public final class SnapshotJson {
 
     StringText(String json) {
       this.json = json;
+    }
+
+    @Override
+    RawText again() {
+      return new StringText(json);
     }
 
     @Override
@@ -556,6 +617,11 @@ public final class SnapshotJson {
     }
 
     @Override
+    RawText again() {
+      return new ArrayText(bytes);
+    }
+
+    @Override
     JsonParser open() throws IOException {
       return MAPPER.createParser(bytes);
     }
@@ -585,6 +651,11 @@ public final class SnapshotJson {
 
     FileText(Path file) {
       this.file = file;
+    }
+
+    @Override
+    RawText again() {
+      return new FileText(file);
     }
 
     @Override
