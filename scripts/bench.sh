@@ -29,6 +29,8 @@ declare -A result
 for size in $sizes; do
   snapshot="$work/$size.json"
   [[ -s "$snapshot" ]] || java -cp "$cp" org.keagen.bench.GenerateSnapshot "$size" "$snapshot"
+  # the medians below read every run's file: an earlier call's extra runs must not count
+  rm -f "$work/$size".stages.*.tsv "$work/$size".{cli,rerun,kea}.*.time
   for ((run = 1; run <= runs; run++)); do
     java "${jvm[@]}" -cp "$cp" org.keagen.bench.StageRun "$snapshot" "$work/$size.stages.conf" 2.2 \
       >"$work/$size.stages.$run.tsv"
