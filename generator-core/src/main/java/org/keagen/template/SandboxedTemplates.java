@@ -84,6 +84,12 @@ public final class SandboxedTemplates {
       return TemplateOutcome.failed(TemplateOutcome.Failure.UNSAFE,
           "template is " + template.length() + " characters; at most " + MAX_TEMPLATE_CHARS + " are accepted");
     }
+    if (template.endsWith("\\")) {
+      // Pebble 4.1.2's lexer never returns from a string literal whose last character is a
+      // backslash at the end of the template ({{ "a\ ), so no such template reaches it
+      return TemplateOutcome.failed(TemplateOutcome.Failure.INVALID,
+          "it ends with a backslash, which the template reader cannot read; remove the trailing backslash");
+    }
     Map<String, Object> scope = new HashMap<>();
     SHADOWED_GLOBALS.forEach(name -> scope.put(name, Shadowed.INSTANCE));
     scope.putAll(variables);

@@ -110,6 +110,15 @@ class SandboxedTemplatesTest {
     assertTrue(over.message().contains("more than " + SandboxedTemplates.MAX_OUTPUT_CHARS), over::toString);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{{ \"a\\", "{% if \"ma%{##}\\", "%\\.{%ma%m\"ma%{##}\\", "{{ serial }}\\"})
+  void aTemplateEndingInABackslashIsRefusedNotLooped(String template) {
+    // Pebble 4.1.2's lexer loops forever on the first three (a string literal open at the end)
+    TemplateOutcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> render(template));
+    assertEquals(TemplateOutcome.Failure.INVALID, outcome.failure(), outcome::toString);
+    assertTrue(outcome.message().contains("backslash"), outcome::toString);
+  }
+
   @Test
   void plainTextNeedsNoRendering() {
     assertFalse(SandboxedTemplates.isTemplate("http://10.0.0.1/boot"));
