@@ -534,8 +534,10 @@ public final class SnapshotJson {
   private abstract static class RawText {
     abstract JsonParser open() throws IOException;
 
-    /** The same text for a second parser, with none of this one's state. */
-    abstract RawText again();
+    /** The same text for a second parser, with none of this one's state; a text without state is itself. */
+    RawText again() {
+      return this;
+    }
 
     /** Where a location of the parser is, in this text's units. */
     abstract long offset(JsonLocation location);
@@ -561,11 +563,6 @@ public final class SnapshotJson {
 
     StringText(String json) {
       this.json = json;
-    }
-
-    @Override
-    RawText again() {
-      return new StringText(json);
     }
 
     @Override
@@ -614,11 +611,6 @@ public final class SnapshotJson {
 
     ArrayText(byte[] bytes) {
       this.bytes = bytes;
-    }
-
-    @Override
-    RawText again() {
-      return new ArrayText(bytes);
     }
 
     @Override
