@@ -107,6 +107,27 @@ class GenerateCommandTest {
   }
 
   @Test
+  void readsASnapshotFromAPipeAsFromAFile() throws Exception {
+    Path file = write("snap.json", VALID);
+    Path pipe = dir.resolve("snap.pipe");
+    DirectoryState.mkfifo(pipe); // what a shell's <(...) gives: it can be read once only
+    Thread feeder = new Thread(() -> {
+      try {
+        Files.writeString(pipe, VALID, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    feeder.start();
+
+    Run run = keagen("generate", "--snapshot", pipe.toString());
+    feeder.join(10_000);
+
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(keagen("generate", "--snapshot", file.toString()).out(), run.out());
+  }
+
+  @Test
   void leavesAnUnchangedOutputFileAlone() throws IOException {
     Path snapshot = write("snap.json", VALID);
     Path output = dir.resolve("kea-dhcp4.conf");
