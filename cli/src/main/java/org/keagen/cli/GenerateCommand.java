@@ -220,18 +220,17 @@ final class GenerateCommand implements Callable<Integer> {
 
   private int toFile(Path output, Previous previous, Generation generation, int maxRemoval, boolean keepBackup,
       Reporter reporter) throws FindingException {
-    String text = generation.configText();
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = generation.configUtf8();
     boolean changed = previous.bytes() == null || !Arrays.equals(previous.bytes(), bytes);
     if (changed && previous.inventory() != null) {
       Optional<Finding> refused = RemovalGuard.check(output.toString(), previous.inventory(),
-          RemovalGuard.Inventory.read(text).orElseThrow(() -> new IllegalStateException(
+          RemovalGuard.Inventory.read(generation.configText()).orElseThrow(() -> new IllegalStateException(
               "keagen produced a config that is not a Kea DHCPv4 config")), maxRemoval);
       refused.ifPresent(f -> reporter.report(force ? f.asWarning() : f));
     }
     if (diff && changed) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(UnifiedDiff.of(output.toString(), previous.text(), text));
+      out.print(UnifiedDiff.of(output.toString(), previous.text(), generation.configText()));
       out.flush();
     }
     if (reporter.hasErrors()) {

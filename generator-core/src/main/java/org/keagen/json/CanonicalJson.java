@@ -2,6 +2,7 @@ package org.keagen.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -39,6 +40,20 @@ public final class CanonicalJson {
       throw new UncheckedIOException(e); // a tree built in memory always serialises
     }
     return out.toString();
+  }
+
+  /**
+   * The canonical text of {@code node} as UTF-8 bytes, the characters {@link #write(JsonNode)}
+   * returns. The text is gathered in small blocks and copied once into the result, so a large
+   * config costs its own size once rather than a growing buffer's copies, a string and its bytes.
+   */
+  public static byte[] writeUtf8(JsonNode node) {
+    try (ByteArrayBuilder out = new ByteArrayBuilder()) {
+      write(node, out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a tree built in memory always serialises
+    }
   }
 
   /**

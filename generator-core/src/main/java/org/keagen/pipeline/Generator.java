@@ -39,9 +39,9 @@ public final class Generator {
       return new Generation(null, resolution.plan(), diagnostics);
     }
     // validation only reads the tree, so its text is written meanwhile, and dropped if it is invalid
-    Background<String> text = Background.start("write", () -> CanonicalJson.write(config));
+    Background<byte[]> text = Background.start("write", () -> CanonicalJson.writeUtf8(config));
     diagnostics.addAll(KeaConfigValidator.validate(config, options.keaVersion()));
-    String written = text.join();
+    byte[] written = text.join();
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new Generation(null, resolution.plan(), diagnostics);
     }

@@ -1,6 +1,7 @@
 package org.keagen.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,15 +40,30 @@ class CanonicalJsonTest {
         + "  \"null\": null,\n  \"text\": \"tab\\t quote\\\" slash\\\\ é ✓ \\u0001\",\n  \"true\": true\n}\n",
         CanonicalJson.write(node));
     assertEquals(CanonicalJson.write(node), streamed(node));
+    assertEquals(CanonicalJson.write(node), new String(CanonicalJson.writeUtf8(node), StandardCharsets.UTF_8));
   }
 
   @Test
-  void theStreamedBytesAreTheTextInUtf8ForEveryExampleConfig() throws Exception {
+  void theUtf8BytesOfATextOfManyBlocksAreTheTextInUtf8() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    var array = node.putArray("reservations");
+    for (int i = 0; i < 20_000; i++) {
+      array.addObject().put("hostname", "höst-" + i).put("ip-address", "10.0." + (i >> 8) + "." + (i & 255));
+    }
+    String text = CanonicalJson.write(node);
+    assertTrue(text.length() > 1_000_000, "several of the builder's blocks");
+    assertEquals(text, new String(CanonicalJson.writeUtf8(node), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theStreamedAndReturnedBytesAreTheTextInUtf8ForEveryExampleConfig() throws Exception {
     for (Path example : ExampleFiles.exampleDirs()) {
       try (var files = Files.list(example)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".conf")).toList()) {
           JsonNode tree = new ObjectMapper().readTree(Files.readString(file));
           assertEquals(CanonicalJson.write(tree), streamed(tree), file.toString());
+          assertEquals(CanonicalJson.write(tree), new String(CanonicalJson.writeUtf8(tree), StandardCharsets.UTF_8),
+              file.toString());
         }
       }
     }
