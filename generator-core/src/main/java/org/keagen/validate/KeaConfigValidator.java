@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.keagen.concurrent.Background;
+import java.util.function.Supplier;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.json.JsonErrors;
@@ -19,22 +19,24 @@ import org.keagen.snapshot.SnapshotJson;
 public final class KeaConfigValidator {
   private KeaConfigValidator() {}
 
-  /**
-   * Every finding for the config tree {@code {"Dhcp4": ...}}. Structure comes first: when the
-   * schema finds errors, only they are reported (with the version-key findings, which the
-   * semantic rules phrase better than the schema), since rules over a malformed tree mislead.
-   */
+  /** Every finding for the config tree {@code {"Dhcp4": ...}}; see {@link ConfigValidation#finish}. */
   public static List<Diagnostic> validate(JsonNode config, KeaVersion version) {
-    // the rules and the schema only read the tree: the rules run on a second core meanwhile
-    Background<List<Diagnostic>> rules = Background.start("semantic-rules", () -> config.path("Dhcp4").isObject()
-        ? SemanticRules.check(config.get("Dhcp4"), version) : List.of());
-    List<Diagnostic> schema = new ArrayList<>(KeaSchemas.check(config, version));
-    if (hasOutOfRangeInteger(config)) {
-      outOfRangeIntegers(config, "$", schema);
+    if (config.path("Dhcp4").isObject()) {
+      return ConfigValidation.start(config, version).finish();
     }
-    List<Diagnostic> semantic = rules.join();
+    List<Diagnostic> structure = new ArrayList<>(KeaSchemas.check(config, version));
+    outOfRangeIntegers(config, () -> "$", structure);
+    return combine(structure, List.of());
+  }
+
+  /**
+   * The findings of a config from those of its structure (schema, integer range) and its semantic
+   * rules: when the structure has errors, only they are reported (with the version-key findings,
+   * which the semantic rules phrase better than the schema), since rules over a malformed tree mislead.
+   */
+  static List<Diagnostic> combine(List<Diagnostic> structure, List<Diagnostic> semantic) {
     List<Diagnostic> versionKeys = semantic.stream().filter(d -> d.code() == DiagnosticCode.KEY_NOT_IN_VERSION).toList();
-    List<Diagnostic> findings = new ArrayList<>(schema.stream()
+    List<Diagnostic> findings = new ArrayList<>(structure.stream()
         .filter(d -> versionKeys.isEmpty() || d.code() != DiagnosticCode.KEY_NOT_IN_VERSION).toList());
     if (findings.stream().noneMatch(Diagnostic::isError)) {
       return semantic;
@@ -43,7 +45,18 @@ public final class KeaConfigValidator {
     return findings;
   }
 
-  /** Whether {@link #outOfRangeIntegers} has anything to report; walks the tree without building paths. */
+  /**
+   * Kea reads every JSON integer into a signed 64-bit value and refuses the whole config when one
+   * does not fit, wherever it is (even in a {@code user-context}): one finding for each in {@code
+   * node}, which is at {@code path}.
+   */
+  static void outOfRangeIntegers(JsonNode node, Supplier<String> path, List<Diagnostic> out) {
+    if (hasOutOfRangeInteger(node)) {
+      outOfRangeIntegersAt(node, path.get(), out);
+    }
+  }
+
+  /** Whether {@link #outOfRangeIntegersAt} has anything to report; walks the tree without building paths. */
   private static boolean hasOutOfRangeInteger(JsonNode node) {
     if (node.isIntegralNumber()) {
       return !node.canConvertToLong();
@@ -58,20 +71,16 @@ public final class KeaConfigValidator {
     return false;
   }
 
-  /**
-   * Kea reads every JSON integer into a signed 64-bit value and refuses the whole config when one
-   * does not fit, wherever it is (even in a {@code user-context}).
-   */
-  private static void outOfRangeIntegers(JsonNode node, String path, List<Diagnostic> out) {
+  private static void outOfRangeIntegersAt(JsonNode node, String path, List<Diagnostic> out) {
     if (node.isIntegralNumber() && !node.canConvertToLong()) {
       out.add(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, path,
           "the integer " + node.bigIntegerValue() + " is outside the signed 64-bit range Kea reads",
           "correct the config at that path"));
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(field -> outOfRangeIntegers(field.getValue(), path + "." + field.getKey(), out));
+      node.fields().forEachRemaining(field -> outOfRangeIntegersAt(field.getValue(), path + "." + field.getKey(), out));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        outOfRangeIntegers(node.get(i), path + "[" + i + "]", out);
+        outOfRangeIntegersAt(node.get(i), path + "[" + i + "]", out);
       }
     }
   }

@@ -44,9 +44,31 @@ public final class SemanticRules {
       Set.of("reservation-mode", "client-classes", "evaluate-additional-classes");
 
   private final KeaVersion version;
-  private final List<Diagnostic> findings = new ArrayList<>();
   private final Map<String, OptionDefinition> customByName = new HashMap<>();
   private final Map<String, OptionDefinition> customByCode = new HashMap<>();
+  /**
+   * The findings of each part of the config, in the order they are reported: the parts are checked
+   * in another order when subnets and reservations arrive one by one ({@link #subnet}, {@link
+   * #reservation}).
+   */
+  private final List<Diagnostic> versionHead = new ArrayList<>();
+  private final List<Diagnostic> versionSubnets = new ArrayList<>();
+  private final List<Diagnostic> versionTail = new ArrayList<>();
+  private final List<Diagnostic> definitionsAndGlobalOptions = new ArrayList<>();
+  private final List<Diagnostic> subnetFindings = new ArrayList<>();
+  private final List<Diagnostic> networkFindings = new ArrayList<>();
+  private final List<Diagnostic> subnetSetFindings = new ArrayList<>();
+  private final List<Diagnostic> globalReservationFindings = new ArrayList<>();
+  private final List<Diagnostic> globalInPoolFindings = new ArrayList<>();
+  /** Where {@link #add} puts a finding. */
+  private List<Diagnostic> sink = versionHead;
+  private JsonNode dhcp4;
+  private Flags defaults;
+  private final List<SubnetView> topSubnets = new ArrayList<>();
+  private final List<SubnetView> networkSubnets = new ArrayList<>();
+  private ReservationScope globalReservations;
+  /** The global reservations with an address, for the in-pool check once every subnet is known. */
+  private final List<AddressedReservation> globalAddresses = new ArrayList<>();
 
   private SemanticRules(KeaVersion version) {
     this.version = version;
@@ -54,47 +76,102 @@ public final class SemanticRules {
 
   /** Every finding for the {@code Dhcp4} object of a config, for {@code version}. */
   public static List<Diagnostic> check(JsonNode dhcp4, KeaVersion version) {
+    return start(dhcp4, version).finish();
+  }
+
+  /**
+   * Starts checking {@code dhcp4}; its top-level {@code subnet4} and {@code reservations} entries
+   * may be followed by more, through {@link #subnet} and {@link #reservation}, before {@link #finish}
+   * gives every finding, as {@link #check} gives them for the whole object. One thread at a time.
+   */
+  static SemanticRules start(JsonNode dhcp4, KeaVersion version) {
     SemanticRules rules = new SemanticRules(version);
-    rules.run(dhcp4);
-    return List.copyOf(rules.findings);
+    rules.begin(dhcp4);
+    return rules;
   }
 
   /** A subnet with its parsed range and effective reservation flags. */
-  private record SubnetView(JsonNode node, String label, long first, long last, List<long[]> pools,
+  private record SubnetView(JsonNode id, String label, long first, long last, List<long[]> pools,
       boolean global, boolean inSubnet, boolean outOfPool) {}
 
-  private void run(JsonNode dhcp4) {
+  /** A global reservation's description and address. */
+  private record AddressedReservation(String described, long ip) {}
+
+  private void begin(JsonNode dhcp4) {
+    this.dhcp4 = dhcp4;
+    sink = versionHead;
     versionKeys(dhcp4);
+    for (JsonNode network : dhcp4.path("shared-networks")) {
+      versionKeys(network);
+      network.path("subnet4").forEach(this::versionKeys);
+    }
+    sink = versionTail;
+    if (dhcp4.has("control-sockets") && !version.atLeast(KeaVersion.V3_0)) {
+      notInVersion("Dhcp4", "control-sockets", "use one \"control-socket\" object");
+    }
+    for (JsonNode logger : dhcp4.path("loggers")) {
+      if (logger.has("output-options") && !version.atLeast(KeaVersion.V2_6)) {
+        notInVersion("logger " + logger.path("name").asText("?"), "output-options", "use \"output_options\"");
+      }
+    }
+    sink = definitionsAndGlobalOptions;
     optionDefinitions(dhcp4.path("option-def"));
     optionData(dhcp4.path("option-data"), "global option-data");
     for (JsonNode clientClass : dhcp4.path("client-classes")) {
       optionData(clientClass.path("option-data"), "client class " + clientClass.path("name").asText("?"));
     }
-    Flags defaults = Flags.of(dhcp4, new Flags(false, true, false));
-    List<SubnetView> subnets = new ArrayList<>();
-    for (JsonNode subnet : dhcp4.path("subnet4")) {
-      subnet(subnet, defaults).ifPresent(subnets::add);
-    }
+    defaults = Flags.of(dhcp4, new Flags(false, true, false));
+    globalReservations = new ReservationScope("global reservations", null);
+    sink = networkFindings;
     for (JsonNode network : dhcp4.path("shared-networks")) {
       Flags networkFlags = Flags.of(network, defaults);
       optionData(network.path("option-data"), "shared network " + network.path("name").asText("?"));
       for (JsonNode subnet : network.path("subnet4")) {
-        subnet(subnet, networkFlags).ifPresent(subnets::add);
+        subnet(subnet, networkFlags).ifPresent(networkSubnets::add);
       }
     }
+    dhcp4.path("subnet4").forEach(this::subnet);
+    dhcp4.path("reservations").forEach(this::reservation);
+  }
+
+  /** Checks one more entry of the top-level {@code subnet4}. */
+  void subnet(JsonNode subnet) {
+    sink = versionSubnets;
+    versionKeys(subnet);
+    sink = subnetFindings;
+    subnet(subnet, defaults).ifPresent(topSubnets::add);
+  }
+
+  /** Checks one more entry of the top-level {@code reservations}. */
+  void reservation(JsonNode reservation) {
+    sink = globalReservationFindings;
+    String described = globalReservations.check(reservation);
+    long ip = address(reservation);
+    if (ip >= 0) {
+      globalAddresses.add(new AddressedReservation(described, ip));
+    }
+  }
+
+  /** Every finding, after the rules that need every subnet. */
+  List<Diagnostic> finish() {
+    List<SubnetView> subnets = new ArrayList<>(topSubnets);
+    subnets.addAll(networkSubnets);
+    sink = subnetSetFindings;
     subnetIds(subnets);
     overlaps(subnets);
-    reservations(dhcp4.path("reservations"), "global reservations", null);
+    sink = globalInPoolFindings;
     ContainingSubnet containing = new ContainingSubnet(subnets);
-    for (JsonNode reservation : dhcp4.path("reservations")) {
-      long ip = address(reservation);
-      if (ip < 0) {
-        continue;
-      }
-      containing.first(ip)
-          .filter(s -> s.global() && s.outOfPool() && inPool(s, ip))
-          .ifPresent(s -> inPoolFinding("global reservation " + describe(reservation), ip, s));
+    for (AddressedReservation reservation : globalAddresses) {
+      containing.first(reservation.ip())
+          .filter(s -> s.global() && s.outOfPool() && inPool(s, reservation.ip()))
+          .ifPresent(s -> inPoolFinding("global reservation " + reservation.described(), reservation.ip(), s));
     }
+    List<Diagnostic> findings = new ArrayList<>();
+    for (List<Diagnostic> part : List.of(versionHead, versionSubnets, versionTail, definitionsAndGlobalOptions,
+        subnetFindings, networkFindings, subnetSetFindings, globalReservationFindings, globalInPoolFindings)) {
+      findings.addAll(part);
+    }
+    return List.copyOf(findings);
   }
 
   private Optional<SubnetView> subnet(JsonNode subnet, Flags inherited) {
@@ -134,15 +211,17 @@ public final class SemanticRules {
             + range(pools.get(i)) + " overlap", "make the pools disjoint");
       }
     }
-    SubnetView view = new SubnetView(subnet, label, first, last, pools, flags.global, flags.inSubnet, flags.outOfPool);
-    reservations(subnet.path("reservations"), label + " reservations", view);
+    SubnetView view = new SubnetView(subnet.path("id"), label, first, last, pools, flags.global, flags.inSubnet,
+        flags.outOfPool);
+    ReservationScope reservations = new ReservationScope(label + " reservations", view);
+    subnet.path("reservations").forEach(reservations::check);
     return Optional.of(view);
   }
 
   private void subnetIds(List<SubnetView> subnets) {
     Map<Long, String> owners = new HashMap<>();
     for (SubnetView s : subnets) {
-      JsonNode id = s.node().path("id");
+      JsonNode id = s.id();
       if (id.isMissingNode()) {
         add(Severity.ERROR, DiagnosticCode.SUBNET_ID_INVALID, s.label(),
             "has no \"id\"; Kea ties leases to subnet ids" + (version.atLeast(KeaVersion.V2_6)
@@ -178,11 +257,22 @@ public final class SemanticRules {
     }
   }
 
-  private void reservations(JsonNode list, String scope, SubnetView subnet) {
-    Map<String, String> identifiers = new HashMap<>();
-    Map<Long, String> addresses = new HashMap<>();
-    Map<String, String> hostnames = new HashMap<>();
-    for (JsonNode reservation : list) {
+  /** One scope's reservations: an identifier, an address and a hostname are each reserved once in it. */
+  private final class ReservationScope {
+    private final String scope;
+    private final SubnetView subnet;
+    private final Map<String, String> identifiers = new HashMap<>();
+    private final Map<Long, String> addresses = new HashMap<>();
+    private final Map<String, String> hostnames = new HashMap<>();
+
+    /** {@code subnet}: the subnet the reservations are in, or {@code null} for the global ones. */
+    ReservationScope(String scope, SubnetView subnet) {
+      this.scope = scope;
+      this.subnet = subnet;
+    }
+
+    /** Checks one reservation of the scope; returns how findings describe it. */
+    String check(JsonNode reservation) {
       String described = describe(reservation);
       String label = scope + ": " + described;
       optionData(reservation.path("option-data"), label, " option-data");
@@ -228,6 +318,7 @@ public final class SemanticRules {
               + "; DNS updates and lease look-ups by name will clash", "give each reservation its own hostname");
         }
       }
+      return described;
     }
   }
 
@@ -331,41 +422,25 @@ public final class SemanticRules {
     return custom != null ? Optional.of(custom) : StandardOptions.instance().byCode(space, code, version);
   }
 
-  private void versionKeys(JsonNode dhcp4) {
-    List<JsonNode> scopes = new ArrayList<>();
-    scopes.add(dhcp4);
-    dhcp4.path("shared-networks").forEach(n -> {
-      scopes.add(n);
-      n.path("subnet4").forEach(scopes::add);
-    });
-    dhcp4.path("subnet4").forEach(scopes::add);
-    for (JsonNode scope : scopes) {
-      String where = scope == dhcp4 ? "Dhcp4" : scope.has("subnet") ? "subnet " + scope.get("subnet").asText()
-          : "shared network " + scope.path("name").asText("?");
-      if (scope.has("reservation-mode") && version.atLeast(KeaVersion.V2_6)) {
-        notInVersion(where, "reservation-mode", "use reservations-global, reservations-in-subnet and reservations-out-of-pool");
+  /** The keys of one scope ({@code Dhcp4}, a shared network or a subnet) that {@link #version} does not accept. */
+  private void versionKeys(JsonNode scope) {
+    String where = scope == dhcp4 ? "Dhcp4" : scope.has("subnet") ? "subnet " + scope.get("subnet").asText()
+        : "shared network " + scope.path("name").asText("?");
+    if (scope.has("reservation-mode") && version.atLeast(KeaVersion.V2_6)) {
+      notInVersion(where, "reservation-mode", "use reservations-global, reservations-in-subnet and reservations-out-of-pool");
+    }
+    if (!version.atLeast(KeaVersion.V3_0)) {
+      if (scope != dhcp4 && scope.has("client-classes")) {
+        notInVersion(where, "client-classes", "use \"client-class\" with one class name");
       }
-      if (!version.atLeast(KeaVersion.V3_0)) {
-        if (scope != dhcp4 && scope.has("client-classes")) {
-          notInVersion(where, "client-classes", "use \"client-class\" with one class name");
-        }
-        if (scope.has("evaluate-additional-classes")) {
-          notInVersion(where, "evaluate-additional-classes", "use \"require-client-classes\"");
-        }
-      }
-      if (scope.has("subnet")) {
-        unknownKeys(scope, KeaKeys.SUBNET4, where, RENAMED_SUBNET_KEYS);
-        for (JsonNode pool : scope.path("pools")) {
-          unknownKeys(pool, KeaKeys.POOL, where + " pool " + pool.path("pool").asText("?"), Set.of());
-        }
+      if (scope.has("evaluate-additional-classes")) {
+        notInVersion(where, "evaluate-additional-classes", "use \"require-client-classes\"");
       }
     }
-    if (dhcp4.has("control-sockets") && !version.atLeast(KeaVersion.V3_0)) {
-      notInVersion("Dhcp4", "control-sockets", "use one \"control-socket\" object");
-    }
-    for (JsonNode logger : dhcp4.path("loggers")) {
-      if (logger.has("output-options") && !version.atLeast(KeaVersion.V2_6)) {
-        notInVersion("logger " + logger.path("name").asText("?"), "output-options", "use \"output_options\"");
+    if (scope.has("subnet")) {
+      unknownKeys(scope, KeaKeys.SUBNET4, where, RENAMED_SUBNET_KEYS);
+      for (JsonNode pool : scope.path("pools")) {
+        unknownKeys(pool, KeaKeys.POOL, where + " pool " + pool.path("pool").asText("?"), Set.of());
       }
     }
   }
@@ -444,7 +519,7 @@ public final class SemanticRules {
   }
 
   private void add(Severity severity, DiagnosticCode code, String object, String message, String hint) {
-    findings.add(new Diagnostic(severity, code, object, message, hint));
+    sink.add(new Diagnostic(severity, code, object, message, hint));
   }
 
   /**
