@@ -19,7 +19,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes JSON canonically: object keys sorted, array order kept (callers sort arrays whose order
@@ -48,8 +50,19 @@ public final class CanonicalJson {
    * config costs its own size once rather than a growing buffer's copies, a string and its bytes.
    */
   public static byte[] writeUtf8(JsonNode node) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder()) {
-      write(node, out);
+    return writeUtf8(node, array -> null);
+  }
+
+  /**
+   * {@link #writeUtf8(JsonNode)}, except that each array for which {@code entries} gives an iterator
+   * (an array of {@code node}, which should be empty) is written with that iterator's entries, each
+   * fetched just before it is written: the tree need never hold them all.
+   */
+  public static byte[] writeUtf8(JsonNode node, Function<ArrayNode, Iterator<? extends JsonNode>> entries) {
+    try (ByteArrayBuilder out = new ByteArrayBuilder();
+        JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      write(node, generator, entries);
+      generator.flush();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a tree built in memory always serialises
@@ -70,14 +83,19 @@ public final class CanonicalJson {
   }
 
   private static void write(JsonNode node, JsonGenerator generator) throws IOException {
+    write(node, generator, array -> null);
+  }
+
+  private static void write(JsonNode node, JsonGenerator generator,
+      Function<ArrayNode, Iterator<? extends JsonNode>> entries) throws IOException {
     generator.setPrettyPrinter(PRINTER.createInstance());
-    writeSorted(node, generator, MAPPER.getSerializerProviderInstance());
+    writeSorted(node, generator, MAPPER.getSerializerProviderInstance(), entries);
     generator.writeRaw('\n');
   }
 
   /** Writes {@code node} with each object's keys in sorted order, at every depth. */
-  private static void writeSorted(JsonNode node, JsonGenerator generator, SerializerProvider provider)
-      throws IOException {
+  private static void writeSorted(JsonNode node, JsonGenerator generator, SerializerProvider provider,
+      Function<ArrayNode, Iterator<? extends JsonNode>> entries) throws IOException {
     if (node.isObject()) {
       List<String> names = new ArrayList<>(node.size());
       node.fieldNames().forEachRemaining(names::add);
@@ -85,13 +103,14 @@ public final class CanonicalJson {
       generator.writeStartObject();
       for (String name : names) {
         generator.writeFieldName(name);
-        writeSorted(node.get(name), generator, provider);
+        writeSorted(node.get(name), generator, provider, entries);
       }
       generator.writeEndObject();
-    } else if (node.isArray()) {
+    } else if (node instanceof ArrayNode array) {
+      Iterator<? extends JsonNode> elements = entries.apply(array);
       generator.writeStartArray();
-      for (JsonNode element : node) {
-        writeSorted(element, generator, provider);
+      for (Iterator<? extends JsonNode> i = elements != null ? elements : array.iterator(); i.hasNext(); ) {
+        writeSorted(i.next(), generator, provider, entries);
       }
       generator.writeEndArray();
     } else {

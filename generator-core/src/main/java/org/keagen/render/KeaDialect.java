@@ -40,15 +40,7 @@ public final class KeaDialect {
       fromList(dhcp4, "control-sockets", "control-socket", "Dhcp4", version, report);
     }
     for (ObjectNode scope : scopes(dhcp4)) {
-      reservationMode(scope);
-      String where = scopeName(scope);
-      if (v3) {
-        toList(scope, "client-class", "client-classes");
-        rename(scope, "require-client-classes", "evaluate-additional-classes");
-      } else {
-        fromList(scope, "client-classes", "client-class", where, version, report);
-        rename(scope, "evaluate-additional-classes", "require-client-classes");
-      }
+      adaptScope(scope, version, report);
     }
     for (JsonNode logger : dhcp4.path("loggers")) {
       if (logger instanceof ObjectNode l) {
@@ -68,6 +60,31 @@ public final class KeaDialect {
           fileNameOnly(socket, "socket-name");
         }
       }
+    }
+  }
+
+  /**
+   * Adapts one more {@code subnet4} entry (with its pools) that {@link #adapt} did not see, in place;
+   * reports what cannot be expressed.
+   */
+  public static void adaptSubnet(ObjectNode subnet, KeaVersion version, Consumer<Diagnostic> report) {
+    adaptScope(subnet, version, report);
+    subnet.path("pools").forEach(pool -> {
+      if (pool instanceof ObjectNode p) {
+        adaptScope(p, version, report);
+      }
+    });
+  }
+
+  private static void adaptScope(ObjectNode scope, KeaVersion version, Consumer<Diagnostic> report) {
+    reservationMode(scope);
+    String where = scopeName(scope);
+    if (version.atLeast(KeaVersion.V3_0)) {
+      toList(scope, "client-class", "client-classes");
+      rename(scope, "require-client-classes", "evaluate-additional-classes");
+    } else {
+      fromList(scope, "client-classes", "client-class", where, version, report);
+      rename(scope, "evaluate-additional-classes", "require-client-classes");
     }
   }
 

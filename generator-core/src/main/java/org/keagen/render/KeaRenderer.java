@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.kea.KeaVersion;
@@ -38,6 +39,25 @@ public final class KeaRenderer {
 
   /** Renders {@code plan} into {@code template}'s skeleton, in the keys {@code version} accepts. */
   public static RenderResult render(DhcpPlan plan, ServerTemplate template, KeaVersion version) {
+    RenderResult skeleton = skeleton(plan, template, version);
+    if (skeleton.config() == null) {
+      return skeleton;
+    }
+    ObjectNode dhcp4 = (ObjectNode) skeleton.config().get("Dhcp4");
+    ArrayNode reservations = (ArrayNode) dhcp4.get("reservations");
+    plan.globalReservations().forEach(r -> reservations.add(reservation(r)));
+    ArrayNode subnets = (ArrayNode) dhcp4.get("subnet4");
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    plan.subnets().forEach(s -> subnets.add(subnet(s, version, diagnostics::add)));
+    return diagnostics.isEmpty() ? skeleton : new RenderResult(null, diagnostics);
+  }
+
+  /**
+   * The config {@link #render} gives, except that its {@code reservations} and {@code subnet4} are
+   * empty: their entries, rendered one at a time by {@link #reservation} and {@link #subnet}, need
+   * never be held all at once.
+   */
+  public static RenderResult skeleton(DhcpPlan plan, ServerTemplate template, KeaVersion version) {
     ServerTemplate.Skeleton skeleton = template.render(Map.of("kea_version", version.label()));
     if (skeleton.dhcp4() == null) {
       return new RenderResult(null, skeleton.diagnostics());
@@ -60,10 +80,8 @@ public final class KeaRenderer {
             .thenComparingInt(d -> d.at("/code").asInt()))
         .forEach(d -> optionDefs.add(d.toNode()));
     dhcp4.put("reservations-global", plan.reservationsGlobal());
-    ArrayNode reservations = dhcp4.putArray("reservations");
-    plan.globalReservations().forEach(r -> reservations.add(reservation(r)));
-    ArrayNode subnets = dhcp4.putArray("subnet4");
-    plan.subnets().forEach(s -> subnets.add(subnet(s)));
+    dhcp4.putArray("reservations");
+    dhcp4.putArray("subnet4");
     KeaDialect.adapt(dhcp4, version, diagnostics::add);
     if (!diagnostics.isEmpty()) {
       return new RenderResult(null, diagnostics);
@@ -71,6 +89,16 @@ public final class KeaRenderer {
     ObjectNode root = JSON.objectNode();
     root.set("Dhcp4", dhcp4);
     return new RenderResult(root, List.of());
+  }
+
+  /**
+   * One entry of {@code subnet4}, in the keys {@code version} accepts; what it cannot express goes
+   * to {@code report}.
+   */
+  public static ObjectNode subnet(Subnet subnet, KeaVersion version, Consumer<Diagnostic> report) {
+    ObjectNode node = subnet(subnet);
+    KeaDialect.adaptSubnet(node, version, report);
+    return node;
   }
 
   private static ObjectNode subnet(Subnet subnet) {
@@ -98,7 +126,8 @@ public final class KeaRenderer {
     return node;
   }
 
-  private static ObjectNode reservation(Reservation reservation) {
+  /** One entry of a {@code reservations} list. */
+  public static ObjectNode reservation(Reservation reservation) {
     if (reservation instanceof StaticReservation s) {
       return s.body().toNode();
     }
