@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +45,8 @@ public final class SemanticRules {
   private final KeaVersion version;
   private final Map<String, OptionDefinition> customByName = new HashMap<>();
   private final Map<String, OptionDefinition> customByCode = new HashMap<>();
+  /** {@link #definition}'s answers by space, then by name or (an Integer) code; the custom ones are known first. */
+  private final Map<String, Map<Object, Optional<OptionDefinition>>> definitions = new HashMap<>();
   /**
    * The findings of each part of the config, in the order they are reported: the parts are checked
    * in another order when subnets and reservations arrive one by one ({@link #subnet}, {@link
@@ -93,6 +94,9 @@ public final class SemanticRules {
   /** A subnet with its parsed range and effective reservation flags. */
   private record SubnetView(JsonNode id, String label, long first, long last, List<long[]> pools,
       boolean global, boolean inSubnet, boolean outOfPool) {}
+
+  /** What makes two option-data entries of a scope the same option. */
+  private record OptionKey(String space, int code) {}
 
   /** A global reservation's description and address. */
   private record AddressedReservation(String described, long ip) {}
@@ -369,7 +373,7 @@ public final class SemanticRules {
     if (list.isEmpty()) {
       return;
     }
-    Set<String> seen = new HashSet<>();
+    List<OptionKey> seen = new ArrayList<>(list.size()); // a scope sets a handful of options: no hashing
     for (JsonNode option : list) {
       String space = option.path("space").asText("dhcp4");
       String name = option.path("name").asText("");
@@ -397,11 +401,12 @@ public final class SemanticRules {
             + " is code " + def.code(), "drop the code or make it match the name");
         continue;
       }
-      String key = space + "/" + def.code();
-      if (!seen.add(key)) {
+      OptionKey key = new OptionKey(space, def.code());
+      if (seen.contains(key)) {
         add(Severity.ERROR, DiagnosticCode.OPTION_DATA_DUPLICATE, label.get(), "is set twice in this scope",
             "keep one option-data entry per option");
       }
+      seen.add(key);
       JsonNode data = option.path("data");
       if (!data.isMissingNode() && !data.isTextual()) {
         add(Severity.ERROR, DiagnosticCode.OPTION_DATA_INVALID, label.get(), "\"data\" must be a string", "quote the value");
@@ -413,7 +418,19 @@ public final class SemanticRules {
     }
   }
 
+  /** The definition an option-data entry refers to: by name when it has one, else by code; looked up once each. */
   private Optional<OptionDefinition> definition(String space, String name, int code) {
+    Map<Object, Optional<OptionDefinition>> inSpace = definitions.computeIfAbsent(space, s -> new HashMap<>());
+    Object key = name.isEmpty() ? (Object) code : name;
+    Optional<OptionDefinition> found = inSpace.get(key);
+    if (found == null) {
+      found = lookUp(space, name, code);
+      inSpace.put(key, found);
+    }
+    return found;
+  }
+
+  private Optional<OptionDefinition> lookUp(String space, String name, int code) {
     if (!name.isEmpty()) {
       OptionDefinition custom = customByName.get(space + "/" + name);
       return custom != null ? Optional.of(custom) : StandardOptions.instance().byName(space, name, version);
@@ -421,6 +438,7 @@ public final class SemanticRules {
     OptionDefinition custom = customByCode.get(space + "/" + code);
     return custom != null ? Optional.of(custom) : StandardOptions.instance().byCode(space, code, version);
   }
+
 
   /** The keys of one scope ({@code Dhcp4}, a shared network or a subnet) that {@link #version} does not accept. */
   private void versionKeys(JsonNode scope) {
