@@ -12,26 +12,33 @@ import org.keagen.kea.KeaVersion;
 /**
  * Validates a Kea DHCPv4 config whose top-level {@code subnet4} and {@code reservations} entries
  * are handed over one at a time after the rest of it, with the findings {@link KeaConfigValidator}
- * gives for the whole tree: a generated config at scale never has to exist as one tree. The schema
- * is checked on the caller's thread, the semantic rules on a second one; an entry handed over must
- * not be changed afterwards. One caller thread at a time.
+ * gives for the whole tree: a generated config at scale never has to exist as one tree. The semantic
+ * rules are checked on a second thread, the schema on the caller's and the second in turn (its
+ * findings are sorted, so it does not matter where); an entry handed over must not be changed
+ * afterwards. One caller thread at a time.
  */
 public final class ConfigValidation {
   /** Entries checked and handed over together: the schema's and the hand-over's cost per run is shared. */
   private static final int RUN = 256;
   /** Runs on their way to the rules: enough to keep both threads busy, few enough to stay young. */
   private static final int QUEUED_AT_MOST = 4;
-  private static final Run END = new Run(false, List.of());
+  private static final Run END = new Run(false, List.of(), null, 0);
 
   private final KeaSchemas.Findings schema;
+  /** The schema's findings for the runs the second thread checks. */
+  private final KeaSchemas.Findings schemaAside;
+  private int runs;
   private final List<Diagnostic> outOfRange = new ArrayList<>();
   private final BlockingQueue<Run> toRules = new ArrayBlockingQueue<>(QUEUED_AT_MOST);
   private final Background<List<Diagnostic>> rules;
   private final Pending reservations;
   private final Pending subnets;
 
-  /** Consecutive entries of {@code subnet4} or of {@code reservations}. */
-  private record Run(boolean subnets, List<JsonNode> entries) {}
+  /**
+   * Consecutive entries of {@code subnet4} or of {@code reservations}; with {@code key}, those the
+   * second thread checks against the schema, from index {@code first} of that key's array on.
+   */
+  private record Run(boolean subnets, List<JsonNode> entries, String key, int first) {}
 
   /** The entries of one array handed over and not yet checked; {@code checked} before them. */
   private final class Pending {
@@ -57,18 +64,23 @@ public final class ConfigValidation {
       if (entries.isEmpty()) {
         return;
       }
-      schema.checkEntries(key, checked, entries);
+      boolean aside = runs++ % 2 == 1;
+      if (!aside) {
+        schema.checkEntries(key, checked, entries);
+      }
+      handOver(new Run(subnets, entries, aside ? key : null, checked));
       for (JsonNode entry : entries) {
         KeaConfigValidator.outOfRangeIntegers(entry, () -> "$.Dhcp4." + key + "[" + checked + "]", outOfRange);
         checked++;
       }
-      handOver(new Run(subnets, entries));
       entries = new ArrayList<>(RUN);
     }
   }
 
   private ConfigValidation(JsonNode config, KeaVersion version) {
     JsonNode dhcp4 = config.get("Dhcp4");
+    schema = new KeaSchemas.Findings(version);
+    schemaAside = new KeaSchemas.Findings(version);
     rules = Background.start("semantic-rules", () -> {
       SemanticRules semantic = SemanticRules.start(dhcp4, version);
       RuntimeException failed = null;
@@ -76,6 +88,9 @@ public final class ConfigValidation {
         // after a failure the queue is still drained, so that the caller is never left waiting on it
         for (Run run = toRules.take(); run != END; run = toRules.take()) {
           try {
+            if (failed == null && run.key() != null) {
+              schemaAside.checkEntries(run.key(), run.first(), run.entries());
+            }
             for (JsonNode entry : failed == null ? run.entries() : List.<JsonNode>of()) {
               if (run.subnets()) {
                 semantic.subnet(entry);
@@ -96,7 +111,6 @@ public final class ConfigValidation {
       }
       return semantic.finish();
     });
-    schema = new KeaSchemas.Findings(version);
     schema.check(config);
     KeaConfigValidator.outOfRangeIntegers(config, () -> "$", outOfRange);
     reservations = new Pending("reservations", false, dhcp4.path("reservations").size());
@@ -143,8 +157,10 @@ public final class ConfigValidation {
     reservations.flush();
     subnets.flush();
     handOver(END);
+    List<Diagnostic> semantic = rules.join();
+    schema.addAll(schemaAside);
     List<Diagnostic> structure = new ArrayList<>(schema.diagnostics());
     structure.addAll(outOfRange);
-    return KeaConfigValidator.combine(structure, rules.join());
+    return KeaConfigValidator.combine(structure, semantic);
   }
 }

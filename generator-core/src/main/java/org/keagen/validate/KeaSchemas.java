@@ -82,6 +82,11 @@ public final class KeaSchemas {
       }
     }
 
+    /** Adds what {@code other} found. */
+    void addAll(Findings other) {
+      violations.addAll(other.violations);
+    }
+
     List<Diagnostic> diagnostics() {
       return violations.stream()
           .sorted(Comparator.comparing(Violation::location).thenComparing(Violation::message))
