@@ -240,9 +240,9 @@ public final class SnapshotJson {
     Map<String, List<?>> lists = new HashMap<>();
     Map<String, List<Diagnostic>> listErrors = new HashMap<>();
     Map<String, Section<?>> sections = reader.sections();
-    Background<SectionRead> devicesAside = Runtime.getRuntime().availableProcessors() > 1
-        ? Background.start("read-devices", () -> readDevicesAside(text.again(), origin)) : null;
-    boolean devicesSkipped = false;
+    Background<Map<String, SectionRead>> aside = Runtime.getRuntime().availableProcessors() > 1
+        ? Background.start("read-aside", () -> readAside(text.again(), origin)) : null;
+    Set<String> skipped = new HashSet<>();
     Set<String> names = new HashSet<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -255,9 +255,9 @@ public final class SnapshotJson {
         others.set(name, value(parser));
         continue;
       }
-      if (devicesAside != null && name.equals(DEVICES)) {
+      if (aside != null && READ_ASIDE.contains(name)) {
         parser.skipChildren(); // read on the second core
-        devicesSkipped = true;
+        skipped.add(name);
         continue;
       }
       List<Diagnostic> errors = new ArrayList<>();
@@ -268,15 +268,21 @@ public final class SnapshotJson {
     if (parser.nextToken() != null) {
       return null;
     }
-    if (devicesSkipped) {
-      SectionRead devices;
+    if (!skipped.isEmpty()) {
+      Map<String, SectionRead> readAside;
       try {
-        devices = devicesAside.join();
+        readAside = aside.join();
       } catch (UncheckedIOException e) {
         throw e.getCause(); // e.g. a duplicate key in a device: as if this read had found it
       }
-      lists.put(DEVICES, devices.values());
-      listErrors.put(DEVICES, devices.errors());
+      for (String name : skipped) {
+        SectionRead section = readAside.get(name);
+        if (section == null) { // the two parsers read different texts
+          throw new IOException("the file changed while it was read");
+        }
+        lists.put(name, section.values());
+        listErrors.put(name, section.errors());
+      }
     }
     reader.errors = new ArrayList<>();
     Snapshot snapshot = reader.assemble(others, lists, listErrors);
@@ -286,33 +292,35 @@ public final class SnapshotJson {
   /** A section read apart: its elements and its findings. */
   private record SectionRead(List<?> values, List<Diagnostic> errors) {}
 
-  private static final String DEVICES = "devices";
+  /** The sections a second parser reads while the first reads the others: about half of a large snapshot. */
+  private static final Set<String> READ_ASIDE = Set.of("reserved_addresses", "devices");
 
   /**
-   * The devices section of the document, read by a parser of its own over the same text so that a
-   * second core reads it while the first reads the addresses: the devices and their config contexts
-   * are about half of a large snapshot. Whatever comes before the section is only skipped here; the
-   * main read checks it, and uses this result only when it found the section well-formed and once.
-   * {@code null} when the document has no devices array.
+   * The {@link #READ_ASIDE} sections of the document, read by a parser of its own over the same
+   * text so that a second core reads them while the first reads the pool addresses. Whatever else
+   * the document holds is only skipped here; the main read checks it, and uses these results only
+   * for the sections it found well-formed and once.
    */
-  private static SectionRead readDevicesAside(RawText text, String origin) {
+  private static Map<String, SectionRead> readAside(RawText text, String origin) {
+    Map<String, SectionRead> read = new HashMap<>();
     try (JsonParser parser = text.open()) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return null;
+        return read;
       }
       parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      Reader reader = new Reader(origin, text);
+      while (read.size() < READ_ASIDE.size() && parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
-        if (parser.nextToken() == JsonToken.START_ARRAY && name.equals(DEVICES)) {
-          Reader reader = new Reader(origin, text);
+        if (parser.nextToken() == JsonToken.START_ARRAY && READ_ASIDE.contains(name) && !read.containsKey(name)) {
           List<Diagnostic> errors = new ArrayList<>();
           reader.errors = errors;
-          List<?> values = readSection(parser, reader, reader.sections().get(DEVICES), Where.ROOT.key(DEVICES));
-          return new SectionRead(values, errors);
+          List<?> values = readSection(parser, reader, reader.sections().get(name), Where.ROOT.key(name));
+          read.put(name, new SectionRead(values, errors));
+        } else {
+          parser.skipChildren();
         }
-        parser.skipChildren();
       }
-      return null;
+      return read;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
