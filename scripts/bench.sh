@@ -22,7 +22,7 @@ cp=$(mvn -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/
 cp="$PWD/benchmarks/target/classes:$cp"
 ./keagen --version >/dev/null # builds the launcher's class-data archive
 # the launcher's JVM flags (./keagen), so that StageRun measures what the CLI runs
-jvm=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmx800m -Xms800m)
+jvm=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xmx800m -Xms800m)
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 declare -A result
