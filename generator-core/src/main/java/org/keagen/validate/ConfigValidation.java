@@ -27,6 +27,7 @@ public final class ConfigValidation {
   private final KeaSchemas.Findings schema;
   /** The schema's findings for the runs the second thread checks. */
   private final KeaSchemas.Findings schemaAside;
+  /** Runs handed over so far; every other one is checked against the schema on the second thread. */
   private int runs;
   private final List<Diagnostic> outOfRange = new ArrayList<>();
   private final BlockingQueue<Run> toRules = new ArrayBlockingQueue<>(QUEUED_AT_MOST);
@@ -82,8 +83,13 @@ public final class ConfigValidation {
     schema = new KeaSchemas.Findings(version);
     schemaAside = new KeaSchemas.Findings(version);
     rules = Background.start("semantic-rules", () -> {
-      SemanticRules semantic = SemanticRules.start(dhcp4, version);
+      SemanticRules semantic = null;
       RuntimeException failed = null;
+      try {
+        semantic = SemanticRules.start(dhcp4, version);
+      } catch (RuntimeException e) {
+        failed = e;
+      }
       try {
         // after a failure the queue is still drained, so that the caller is never left waiting on it
         for (Run run = toRules.take(); run != END; run = toRules.take()) {
