@@ -7,7 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +26,6 @@ import picocli.CommandLine.Spec;
     description = "Generates ISC Kea DHCPv4 configuration from a network source of truth.",
     mixinStandardHelpOptions = true,
     versionProvider = KeagenCommand.Version.class,
-    subcommands = {GenerateCommand.class, SnapshotCommand.class, ValidateCommand.class, PushCommand.class,
-        CompletionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:success", " 1:errors in the data, the source or a file; nothing written",
         " 2:generate --detailed-exitcode: the output changed (or would)", "64:usage error"},
@@ -58,7 +60,7 @@ public final class KeagenCommand implements Runnable {
   public static void main(String[] args) {
     int exit;
     try {
-      exit = commandLine().execute(args);
+      exit = commandLine(CliEnvironment.system(), args).execute(args);
     } catch (OutOfMemoryError e) {
       // every write is atomic and comes last, so nothing was written
       System.err.println("keagen: error[out-of-memory]: the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
@@ -75,13 +77,42 @@ public final class KeagenCommand implements Runnable {
     return commandLine(CliEnvironment.system());
   }
 
-  /** The command line over the given environment variables and sources. */
+  /** The command line over the given environment variables and sources, with every subcommand. */
   public static CommandLine commandLine(CliEnvironment environment) {
+    return commandLine(environment, new String[0]);
+  }
+
+  /**
+   * The command line for running {@code args}: when they start with a subcommand's name, only that
+   * subcommand is built (picocli reads every option of every subcommand it is given, half of a
+   * small run's start-up), otherwise all of them, for help, suggestions and completion.
+   */
+  public static CommandLine commandLine(CliEnvironment environment, String[] args) {
     CommandLine commandLine = new CommandLine(new KeagenCommand(environment));
+    String named = args.length > 0 ? args[0] : "";
+    boolean one = SUBCOMMANDS.containsKey(named) && !named.equals("completion");
+    SUBCOMMANDS.forEach((name, command) -> {
+      if (!one || name.equals(named)) {
+        commandLine.addSubcommand(name, command.get());
+      }
+    });
     commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     commandLine.setParameterExceptionHandler(KeagenCommand::usageError);
     return commandLine;
+  }
+
+  /** The subcommands by name, in the order the help lists them. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("generate", GenerateCommand::new);
+    commands.put("snapshot", SnapshotCommand::new);
+    commands.put("validate", ValidateCommand::new);
+    commands.put("push", PushCommand::new);
+    commands.put("completion", CompletionCommand::new); // completes every subcommand: never built alone
+    return Collections.unmodifiableMap(commands);
   }
 
   /** The environment subcommands read variables and open sources through. */

@@ -12,7 +12,7 @@ record CliRun(int exit, String out, String err) {
   static CliRun of(CliEnvironment environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = KeagenCommand.commandLine(environment);
+    CommandLine commandLine = KeagenCommand.commandLine(environment, args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exit = commandLine.execute(args);
