@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Finds the most specific prefix of a VRF that contains an address in time bounded by the number
@@ -25,10 +26,11 @@ final class PrefixIndex<T> {
 
   /** Keyed by VRF (empty string for the global table). */
   private final Map<String, Table<T>> byVrf = new HashMap<>();
-  private long lookups;
-  private long probes;
+  /** Counted from any number of threads: look-ups may run on every core once the prefixes are in. */
+  private final LongAdder lookups = new LongAdder();
+  private final LongAdder probes = new LongAdder();
 
-  /** Adds a prefix; returns the value already stored for the same VRF and prefix, if any. */
+  /** Adds a prefix, before any look-up; returns the value already stored for the same VRF and prefix, if any. */
   T put(String vrf, IPv4Address network, T value) {
     Table<T> table = byVrf.computeIfAbsent(Objects.requireNonNullElse(vrf, ""), k -> new Table<>());
     int length = network.getNetworkPrefixLength();
@@ -54,19 +56,22 @@ final class PrefixIndex<T> {
 
   /** The value of the longest prefix of {@code vrf} containing the address {@code value}, or {@code null}. */
   T longestMatch(String vrf, long value) {
-    lookups++;
+    lookups.increment();
     Table<T> table = byVrf.get(Objects.requireNonNullElse(vrf, ""));
     if (table == null) {
       return null;
     }
+    int probed = 0;
+    T found = null;
     for (int length : table.lengths) {
-      probes++;
-      T found = table.byLength[length].get(network(value, length));
+      probed++;
+      found = table.byLength[length].get(network(value, length));
       if (found != null) {
-        return found;
+        break;
       }
     }
-    return null;
+    probes.add(probed);
+    return found;
   }
 
   /** All distinct VRF keys, for tests and diagnostics. */
@@ -76,12 +81,12 @@ final class PrefixIndex<T> {
 
   /** Look-ups so far. */
   long lookups() {
-    return lookups;
+    return lookups.sum();
   }
 
   /** Hash probes so far: at most the number of distinct prefix lengths per look-up. */
   long probes() {
-    return probes;
+    return probes.sum();
   }
 
   /** The most distinct prefix lengths any VRF uses. */

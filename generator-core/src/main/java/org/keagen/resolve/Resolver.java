@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.keagen.concurrent.Background;
 import org.keagen.diagnostic.Diagnostic;
 import org.keagen.diagnostic.DiagnosticCode;
 import org.keagen.plan.DhcpPlan;
@@ -83,8 +84,9 @@ public final class Resolver {
       drafts.sort(Comparator.comparingLong((SubnetDraft d) -> d.network.longValue())
           .thenComparingInt(d -> d.network.getNetworkPrefixLength()));
       AddressList poolAddresses = AddressList.of(snapshot.poolAddresses());
+      SubnetDraft[] located = locatePlain(poolAddresses);
       for (int i = 0; i < poolAddresses.size(); i++) {
-        addPoolAddress(poolAddresses, i);
+        addPoolAddress(poolAddresses, i, located[i]);
       }
       snapshot.reservedAddresses().forEach(this::addReservedAddress);
 
@@ -208,15 +210,41 @@ public final class Resolver {
       return index.longestMatch(address.vrf(), ip);
     }
 
-    private void addPoolAddress(AddressList pool, int position) {
-      // the usual a.b.c.d/len is read by value, without an address object or its text
+    /**
+     * The subnet of each pool address in the usual a.b.c.d/len form, read by value, without an
+     * address object or its text ({@code null} for one in no subnet, and for the other forms, which
+     * {@link #addPoolAddress} reads): the million look-ups of a large fabric, on two cores.
+     */
+    private SubnetDraft[] locatePlain(AddressList pool) {
+      SubnetDraft[] located = new SubnetDraft[pool.size()];
+      int half = pool.size() / 2;
+      Background<Void> secondHalf = Background.start("locate-pool", () -> {
+        locatePlain(pool, half, pool.size(), located);
+        return null;
+      });
+      locatePlain(pool, 0, half, located);
+      secondHalf.join();
+      return located;
+    }
+
+    private void locatePlain(AddressList pool, int from, int to, SubnetDraft[] located) {
+      for (int i = from; i < to; i++) {
+        long plain = Cidrs.plainAddressValue(pool.plainAddress(i));
+        if (plain >= 0) {
+          located[i] = index.longestMatch(pool.vrf(i), plain);
+        }
+      }
+    }
+
+    /** Adds a pool address to its subnet; {@code plainLocated}: its subnet when {@link #locatePlain} found it. */
+    private void addPoolAddress(AddressList pool, int position, SubnetDraft plainLocated) {
       long plain = Cidrs.plainAddressValue(pool.plainAddress(position));
       IPv4Address ip = plain >= 0 ? null : parse(pool.get(position));
       if (plain < 0 && ip == null) {
         return;
       }
       long value = plain >= 0 ? plain : ip.longValue();
-      SubnetDraft draft = index.longestMatch(pool.vrf(position), value);
+      SubnetDraft draft = plain >= 0 ? plainLocated : index.longestMatch(pool.vrf(position), value);
       if (draft == null) {
         Address address = pool.get(position);
         warning(DiagnosticCode.POOL_OUTSIDE_SUBNET, addressLabel(address),
