@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
@@ -240,33 +244,49 @@ public final class SnapshotJson {
     Map<String, List<?>> lists = new HashMap<>();
     Map<String, List<Diagnostic>> listErrors = new HashMap<>();
     Map<String, Section<?>> sections = reader.sections();
+    Map<String, CompletableFuture<Long>> asideEnds = new HashMap<>();
+    READ_ASIDE.forEach(name -> asideEnds.put(name, new CompletableFuture<>()));
     Background<Map<String, SectionRead>> aside = Runtime.getRuntime().availableProcessors() > 1
-        ? Background.start("read-aside", () -> readAside(text.again(), origin)) : null;
+        ? Background.start("read-aside", () -> readAside(text.again(), origin, asideEnds)) : null;
     Set<String> skipped = new HashSet<>();
     Set<String> names = new HashSet<>();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      if (!names.add(name)) {
-        throw duplicate(parser, name);
+    List<JsonParser> resumed = new ArrayList<>();
+    try {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        if (!names.add(name)) {
+          throw duplicate(parser, name);
+        }
+        JsonToken value = parser.nextToken();
+        Section<?> section = sections.get(name);
+        if (section == null || value != JsonToken.START_ARRAY) {
+          others.set(name, value(parser));
+          continue;
+        }
+        if (aside != null && READ_ASIDE.contains(name)) {
+          // read on the second core: this read goes on after the section, or at worst skips it token by token
+          JsonParser after = text.resumeAt(asideEnds.get(name).join());
+          if (after == null) {
+            parser.skipChildren();
+          } else {
+            resumed.add(after);
+            parser = after;
+          }
+          skipped.add(name);
+          continue;
+        }
+        List<Diagnostic> errors = new ArrayList<>();
+        reader.errors = errors;
+        lists.put(name, readSection(parser, reader, section, Where.ROOT.key(name)));
+        listErrors.put(name, errors);
       }
-      JsonToken value = parser.nextToken();
-      Section<?> section = sections.get(name);
-      if (section == null || value != JsonToken.START_ARRAY) {
-        others.set(name, value(parser));
-        continue;
+      if (parser.nextToken() != null) {
+        return null;
       }
-      if (aside != null && READ_ASIDE.contains(name)) {
-        parser.skipChildren(); // read on the second core
-        skipped.add(name);
-        continue;
+    } finally {
+      for (JsonParser opened : resumed) {
+        opened.close();
       }
-      List<Diagnostic> errors = new ArrayList<>();
-      reader.errors = errors;
-      lists.put(name, readSection(parser, reader, section, Where.ROOT.key(name)));
-      listErrors.put(name, errors);
-    }
-    if (parser.nextToken() != null) {
-      return null;
     }
     if (!skipped.isEmpty()) {
       Map<String, SectionRead> readAside;
@@ -299,9 +319,12 @@ public final class SnapshotJson {
    * The {@link #READ_ASIDE} sections of the document, read by a parser of its own over the same
    * text so that a second core reads them while the first reads the pool addresses. Whatever else
    * the document holds is only skipped here; the main read checks it, and uses these results only
-   * for the sections it found well-formed and once.
+   * for the sections it found once. {@code ends} tells the main read where each section read here
+   * ends, so that it goes on from there instead of skipping the section token by token; -1 for one
+   * not read here.
    */
-  private static Map<String, SectionRead> readAside(RawText text, String origin) {
+  private static Map<String, SectionRead> readAside(RawText text, String origin,
+      Map<String, CompletableFuture<Long>> ends) {
     Map<String, SectionRead> read = new HashMap<>();
     try (JsonParser parser = text.open()) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -316,6 +339,7 @@ public final class SnapshotJson {
           reader.errors = errors;
           List<?> values = readSection(parser, reader, reader.sections().get(name), Where.ROOT.key(name));
           read.put(name, new SectionRead(values, errors));
+          ends.get(name).complete(text.offset(parser.currentLocation()));
         } else {
           parser.skipChildren();
         }
@@ -323,6 +347,8 @@ public final class SnapshotJson {
       return read;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      ends.values().forEach(end -> end.complete(-1L)); // not read here: the main read skips it itself
     }
   }
 
@@ -563,7 +589,35 @@ public final class SnapshotJson {
 
     /** The tree of the text of a key. */
     abstract JsonNode tree(Object key) throws IOException;
+
+    /**
+     * A parser over the text from {@code offset} (just after a value of the top-level object) on,
+     * positioned as if it had read that object up to there; {@code null} when {@code offset} is -1
+     * or this text cannot start there (the caller then reads on as it was).
+     */
+    final JsonParser resumeAt(long offset) throws IOException {
+      InputStream rest = offset < 0 ? null : from(offset);
+      if (rest == null) {
+        return null;
+      }
+      // the rest is ",<more fields>}" or "}": after an object's first field it is the object's end
+      JsonParser parser = MAPPER.createParser(new SequenceInputStream(new ByteArrayInputStream(RESUMED), rest));
+      parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME
+          || parser.nextToken() != JsonToken.VALUE_NULL) {
+        throw new IllegalStateException("the resumed read does not start as written");
+      }
+      return parser;
+    }
+
+    /** The text's UTF-8 bytes from {@code offset} on, or {@code null} when this text is not bytes. */
+    InputStream from(long offset) throws IOException {
+      return null;
+    }
   }
+
+  /** What {@link RawText#resumeAt} reads before the rest of the text: an object with one field. */
+  private static final byte[] RESUMED = "{\"\":null".getBytes(StandardCharsets.UTF_8);
 
   /** Text in a string; its keys are substrings. */
   private static final class StringText extends RawText {
@@ -627,6 +681,11 @@ public final class SnapshotJson {
     }
 
     @Override
+    InputStream from(long offset) {
+      return new ByteArrayInputStream(bytes, (int) offset, bytes.length - (int) offset);
+    }
+
+    @Override
     Object between(long start, long end) {
       return new Bytes(bytes, (int) start, (int) end);
     }
@@ -656,6 +715,11 @@ public final class SnapshotJson {
     @Override
     RawText again() {
       return new FileText(file);
+    }
+
+    @Override
+    InputStream from(long offset) throws IOException {
+      return Channels.newInputStream(FileChannel.open(file).position(offset));
     }
 
     @Override

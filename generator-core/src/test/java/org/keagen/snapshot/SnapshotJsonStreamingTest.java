@@ -61,10 +61,37 @@ class SnapshotJsonStreamingTest {
             + " \"device_id\": \"d\", \"name\": \"f\"}]}]}",
         FALLBACK + HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": {\"a\": 1, \"a\": 2}}]}",
         FALLBACK + HEAD + "\"devices\": [{\"id\": \"d\", \"name\": \"n\", \"config_context\": {\"a\": NaN}}]}"));
+    documents.addAll(resumedAfterTheSectionsReadAside());
     documents.addAll(duplicateKeys());
     documents.addAll(malformedElements());
     documents.addAll(contexts());
     return documents;
+  }
+
+  /**
+   * The reserved addresses and the devices are read by a second parser; the first goes on after
+   * each of them, wherever they are: first, between others, last, followed by what only the tree
+   * read can report.
+   */
+  private static List<String> resumedAfterTheSectionsReadAside() {
+    String device = "{\"id\": \"d\", \"name\": \"n\", \"config_context\": {\"dhcp\": {\"options\": {}}}}";
+    String reserved = "\"reserved_addresses\": [{\"address\": \"10.0.0.6/24\", \"interfaces\": [{\"name\": \"eth0\","
+        + " \"mac_address\": \"00:11:22:33:44:55\", \"device_id\": \"d\"}]}]";
+    String devices = "\"devices\": [" + device + "]";
+    String prefixes = "\"prefixes\": [{\"id\": \"p\", \"prefix\": \"10.0.0.0/24\"}]";
+    String pool = "\"pool_addresses\": [" + ADDRESS + "]";
+    return List.of(
+        HEAD + reserved + ", " + devices + ", " + prefixes + ", " + pool + "}",
+        HEAD + devices + ", \"bogus\": {\"x\": [1]}, " + reserved + ", " + prefixes + "}",
+        HEAD + prefixes + ", " + pool + ", " + reserved + ", " + devices + "}",
+        HEAD + prefixes + ", " + devices + "\n  \n}\n\n",
+        HEAD + reserved + ",\"static_config\":[],\"option_definitions\":[{\"name\":\"o\"}]}",
+        HEAD + "\"devices\": []}",
+        FALLBACK + HEAD + devices + ", \"x\": }",
+        FALLBACK + HEAD + devices + "} x",
+        FALLBACK + HEAD + devices + ", " + prefixes + ", " + devices + "}",
+        FALLBACK + HEAD + reserved + ", \"prefixes\": [], " + reserved + "}",
+        FALLBACK + HEAD + devices);
   }
 
   /** A key twice in one object, anywhere: only the tree read reports it. */
