@@ -264,11 +264,8 @@ public final class SnapshotJson {
           continue;
         }
         if (aside != null && READ_ASIDE.contains(name)) {
-          // read on the second core: this read goes on after the section, or at worst skips it token by token
-          JsonParser after = text.resumeAt(asideEnds.get(name).join());
-          if (after == null) {
-            parser.skipChildren();
-          } else {
+          JsonParser after = skipReadAside(parser, text, asideEnds.get(name));
+          if (after != null) {
             resumed.add(after);
             parser = after;
           }
@@ -307,6 +304,38 @@ public final class SnapshotJson {
     reader.errors = new ArrayList<>();
     Snapshot snapshot = reader.assemble(others, lists, listErrors);
     return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
+  }
+
+  /** Tokens skipped between two looks at whether the second parser has finished the section. */
+  private static final int TOKENS_BETWEEN_LOOKS = 4096;
+
+  /**
+   * Passes over the section at the parser's START_ARRAY, which the second parser reads: token by
+   * token, until that parser has read the whole section ({@code end}, where it ends, completes);
+   * from then on a new parser from there, which is returned ({@code null} when the section was
+   * skipped to its end). Whichever is first: the second parser may be ahead, or still on its way.
+   */
+  private static JsonParser skipReadAside(JsonParser parser, RawText text, CompletableFuture<Long> end)
+      throws IOException {
+    int open = 1;
+    for (long tokens = 0; open > 0; tokens++) {
+      if (tokens % TOKENS_BETWEEN_LOOKS == 0 && end.isDone()) {
+        JsonParser after = text.resumeAt(end.join());
+        if (after != null) {
+          return after;
+        }
+      }
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw new JsonParseException(parser, "Unexpected end-of-input in an array");
+      }
+      if (token.isStructStart()) {
+        open++;
+      } else if (token.isStructEnd()) {
+        open--;
+      }
+    }
+    return null;
   }
 
   /** A section read apart: its elements and its findings. */
