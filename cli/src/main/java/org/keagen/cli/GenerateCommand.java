@@ -222,15 +222,17 @@ final class GenerateCommand implements Callable<Integer> {
       Reporter reporter) throws FindingException {
     byte[] bytes = generation.configUtf8();
     boolean changed = previous.bytes() == null || !Arrays.equals(previous.bytes(), bytes);
+    // decoded once, and only for the removal guard or the diff of a changed file
+    String text = changed && (previous.inventory() != null || diff) ? generation.configText() : null;
     if (changed && previous.inventory() != null) {
       Optional<Finding> refused = RemovalGuard.check(output.toString(), previous.inventory(),
-          RemovalGuard.Inventory.read(generation.configText()).orElseThrow(() -> new IllegalStateException(
+          RemovalGuard.Inventory.read(text).orElseThrow(() -> new IllegalStateException(
               "keagen produced a config that is not a Kea DHCPv4 config")), maxRemoval);
       refused.ifPresent(f -> reporter.report(force ? f.asWarning() : f));
     }
     if (diff && changed) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(UnifiedDiff.of(output.toString(), previous.text(), generation.configText()));
+      out.print(UnifiedDiff.of(output.toString(), previous.text(), text));
       out.flush();
     }
     if (reporter.hasErrors()) {

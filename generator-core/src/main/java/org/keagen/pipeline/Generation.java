@@ -27,7 +27,7 @@ public record Generation(byte[] configUtf8, DhcpPlan plan, List<Diagnostic> diag
     return configUtf8 != null;
   }
 
-  /** The config as text, or {@code null} when any error was found. */
+  /** The config as text, decoded anew on each call, or {@code null} when any error was found. */
   public String configText() {
     return configUtf8 == null ? null : new String(configUtf8, StandardCharsets.UTF_8);
   }
