@@ -66,7 +66,7 @@ class StrictUtf8Test {
         text.write(piece, 0, piece.length);
       }
       byte[] all = text.toByteArray();
-      for (int chunk : new int[] {4, 5, 7, 64 * 1024}) {
+      for (int chunk : new int[] {4, 5, 7, 16, 29, 64 * 1024}) {
         assertEquals(StrictUtf8.decode(all).problem(), StrictUtf8.problem(new java.io.ByteArrayInputStream(all), chunk),
             java.util.Arrays.toString(all) + " in chunks of " + chunk);
       }
