@@ -42,6 +42,11 @@ final class SubnetResolver {
   private final AddressList poolAddresses;
   /** Config contexts read so far, by context object (identity) and then interface name and role. */
   private final Map<JsonObject, Map<String, ContextOptions>> contextsRead = new IdentityHashMap<>();
+  /**
+   * Rendered option templates that name no device variable, by text and ZTP server; a successful
+   * render only (a failure is reported for each device).
+   */
+  private final Map<String, String> sharedRenders = new HashMap<>();
   /** The findings of the subnet being resolved. */
   private List<Diagnostic> diagnostics;
 
@@ -162,7 +167,7 @@ final class SubnetResolver {
     draft.mergeOptions(subnetOptions, source, diagnostics::add);
     draft.mergeConfig(context.subnetConfig(), source, diagnostics::add);
     draft.addressReservations.add(new GeneratedReservation(
-        Cidrs.parseAddress(address.address()).toNormalizedString(), device.name(), identifier,
+        Cidrs.addressText(address.address()), device.name(), identifier,
         optionData(reservationOptions), label));
   }
 
@@ -300,12 +305,7 @@ final class SubnetResolver {
         rendered.put(option.getKey(), text);
         continue;
       }
-      Map<String, String> variables = new HashMap<>();
-      variables.put("device_id", device.id());
-      variables.put("device_name", device.name());
-      if (device.serial() != null) {
-        variables.put("serial", device.serial());
-      }
+      String ztpServer = null;
       if (text.contains("ztp_server")) {
         if (context.ztpServers().isEmpty()) {
           error(DiagnosticCode.NO_ZTP_SERVER, label + " (device " + device.name() + ")",
@@ -314,17 +314,48 @@ final class SubnetResolver {
           failed = true;
           continue;
         }
-        variables.put("ztp_server", ZtpServers.choose(device.id(), context.ztpServers()));
+        ztpServer = ZtpServers.choose(device.id(), context.ztpServers());
       }
-      TemplateOutcome outcome = SandboxedTemplates.instance().render(text, variables);
-      if (outcome.ok()) {
-        rendered.put(option.getKey(), outcome.text());
-      } else {
-        templateFailure(outcome, "device " + device.name() + " option " + option.getKey(), text);
-        failed = true;
+      String shared = namesDeviceVariable(text) ? null : text + '\n' + ztpServer;
+      String output = shared == null ? null : sharedRenders.get(shared);
+      if (output == null) {
+        TemplateOutcome outcome = SandboxedTemplates.instance().render(text, variables(device, ztpServer));
+        if (!outcome.ok()) {
+          templateFailure(outcome, "device " + device.name() + " option " + option.getKey(), text);
+          failed = true;
+          continue;
+        }
+        output = outcome.text();
+        if (shared != null) {
+          sharedRenders.put(shared, output);
+        }
       }
+      rendered.put(option.getKey(), output);
     }
     return failed ? null : rendered;
+  }
+
+  /** The variables an option template sees: the device's, and its ZTP server when the template uses one. */
+  private static Map<String, String> variables(Device device, String ztpServer) {
+    Map<String, String> variables = new HashMap<>();
+    variables.put("device_id", device.id());
+    variables.put("device_name", device.name());
+    if (device.serial() != null) {
+      variables.put("serial", device.serial());
+    }
+    if (ztpServer != null) {
+      variables.put("ztp_server", ztpServer);
+    }
+    return variables;
+  }
+
+  /**
+   * True when {@code text} may read a variable of the device's own; a template reads a variable only
+   * by its name (the sandbox shadows Pebble's {@code _context}), so one that names none renders the
+   * same for every device with the same ZTP server.
+   */
+  private static boolean namesDeviceVariable(String text) {
+    return text.contains("device_id") || text.contains("device_name") || text.contains("serial");
   }
 
   private void templateFailure(TemplateOutcome outcome, String where, String template) {

@@ -333,6 +333,27 @@ class ResolverTest {
     }
 
     @Test
+    void aTemplateRenderedForOneDeviceIsNotReusedForAnotherWithADifferentServerOrName() {
+      String context = "{'dhcp':{'options':{'interface_names':{'eth0':{'reservation_options':{"
+          + "'tftp-server-name':'{{ ztp_server }}','boot-file-name':'{{ device_name }}.cfg'}}}}},"
+          + "'ztp':{'ipv4':['192.0.2.10','192.0.2.11','192.0.2.12']}}";
+      Facts facts = new Facts().prefix("10.0.0.0/24", null);
+      for (int i = 10; i < 40; i++) {
+        facts.device("d" + i, "leaf" + i, null, context)
+            .reserve("10.0.0." + i, "eth0", null, String.format("00:11:22:33:44:%02x", i), "d" + i);
+      }
+      DhcpPlan plan = ok(facts.resolve());
+      java.util.Set<String> servers = new java.util.TreeSet<>();
+      for (int i = 10; i < 40; i++) {
+        String server = ZtpServers.choose("d" + i, List.of("192.0.2.10", "192.0.2.11", "192.0.2.12"));
+        servers.add(server);
+        assertEquals(List.of(OptionData.of("boot-file-name", "leaf" + i + ".cfg"), OptionData.of("tftp-server-name", server)),
+            reservation(plan, "10.0.0." + i).options());
+      }
+      assertEquals(3, servers.size(), "the devices spread over all three servers");
+    }
+
+    @Test
     void roleOptionsApplyWhenTheInterfaceNameHasNone() {
       DhcpPlan plan = ok(new Facts().prefix("10.0.0.0/24", null).device("d1", "leaf1", null, ZTP)
           .reserve("10.0.0.10", "eth1", "mgmt", "00:11:22:33:44:55", "d1").resolve());
