@@ -49,7 +49,7 @@ public final class OptionValues {
       }
       return Optional.empty();
     }
-    if (!type.equals("internal")) {
+    if (!type.equals("internal") && data.indexOf(',') >= 0) {
       // Kea splits csv data on commas and a single-valued option keeps the first part only
       List<String> parts = splitCsv(data);
       if (parts.size() > 1) {

@@ -278,11 +278,11 @@ public final class SemanticRules {
     /** Checks one reservation of the scope; returns how findings describe it. */
     String check(JsonNode reservation) {
       String described = describe(reservation);
-      String label = scope + ": " + described;
-      optionData(reservation.path("option-data"), label, " option-data");
+      Supplier<String> named = () -> scope + ": " + described; // only for a finding
+      optionData(reservation.path("option-data"), () -> named.get() + " option-data");
       JsonNode hw = reservation.path("hw-address");
       if (hw.isTextual() && !KEA_HW_ADDRESS.matcher(hw.asText()).matches()) {
-        add(Severity.ERROR, DiagnosticCode.MAC_INVALID, label, "hw-address '" + hw.asText()
+        add(Severity.ERROR, DiagnosticCode.MAC_INVALID, named.get(), "hw-address '" + hw.asText()
             + "' is not hex bytes separated by colons, which is what Kea reads", "write it as aa:bb:cc:dd:ee:ff");
       }
       for (String key : IDENTIFIERS) {
@@ -291,7 +291,7 @@ public final class SemanticRules {
           String identity = Identifiers.identity(key, value.asText());
           String first = identifiers.putIfAbsent(identity, described);
           if (first != null) {
-            add(Severity.ERROR, DiagnosticCode.DUPLICATE_IDENTIFIER, label, "has the same " + key + " "
+            add(Severity.ERROR, DiagnosticCode.DUPLICATE_IDENTIFIER, named.get(), "has the same " + key + " "
                 + value.asText() + " as " + first + "; Kea allows one reservation per identifier in a scope",
                 "remove one of the reservations");
           }
@@ -301,16 +301,16 @@ public final class SemanticRules {
       if (ip >= 0) {
         String first = addresses.putIfAbsent(ip, described);
         if (first != null) {
-          add(Severity.ERROR, DiagnosticCode.RESERVATION_DUPLICATE_ADDRESS, label, "reserves "
+          add(Severity.ERROR, DiagnosticCode.RESERVATION_DUPLICATE_ADDRESS, named.get(), "reserves "
               + PlainIpv4.dotted(ip) + " like " + first, "reserve each address once");
         }
         if (subnet != null) {
           if (ip < subnet.first() || ip > subnet.last()) {
-            add(Severity.ERROR, DiagnosticCode.RESERVATION_OUTSIDE_SUBNET, label,
+            add(Severity.ERROR, DiagnosticCode.RESERVATION_OUTSIDE_SUBNET, named.get(),
                 PlainIpv4.dotted(ip) + " lies outside " + subnet.label(),
                 "move the reservation to the subnet that contains " + PlainIpv4.dotted(ip));
           } else if (subnet.inSubnet() && subnet.outOfPool() && inPool(subnet, ip)) {
-            inPoolFinding(label, ip, subnet);
+            inPoolFinding(named.get(), ip, subnet);
           }
         }
       }
@@ -318,7 +318,7 @@ public final class SemanticRules {
       if (hostname.isTextual() && !hostname.asText().isEmpty()) {
         String first = hostnames.putIfAbsent(hostname.asText().toLowerCase(Locale.ROOT), described);
         if (first != null) {
-          add(Severity.WARNING, DiagnosticCode.HOSTNAME_DUPLICATE, label, "has the same hostname as " + first
+          add(Severity.WARNING, DiagnosticCode.HOSTNAME_DUPLICATE, named.get(), "has the same hostname as " + first
               + "; DNS updates and lease look-ups by name will clash", "give each reservation its own hostname");
         }
       }
@@ -362,14 +362,14 @@ public final class SemanticRules {
   }
 
   private void optionData(JsonNode list, String scope) {
-    optionData(list, scope, "");
+    optionData(list, () -> scope);
   }
 
   /**
-   * The option-data rules for one scope, named {@code scope + suffix}: the two parts are joined
-   * only for a finding, since most scopes (one per reservation) have none.
+   * The option-data rules for one scope, named by {@code scope}: called only for a finding, since
+   * most scopes (one per reservation) have none.
    */
-  private void optionData(JsonNode list, String scope, String suffix) {
+  private void optionData(JsonNode list, Supplier<String> scope) {
     if (list.isEmpty()) {
       return;
     }
@@ -378,7 +378,7 @@ public final class SemanticRules {
       String space = option.path("space").asText("dhcp4");
       String name = option.path("name").asText("");
       int code = option.path("code").asInt(-1);
-      Supplier<String> label = () -> scope + suffix + " " + (name.isEmpty() ? "code " + code : name);
+      Supplier<String> label = () -> scope.get() + " " + (name.isEmpty() ? "code " + code : name);
       Optional<OptionDefinition> definition = definition(space, name, code);
       if (definition.isEmpty()) {
         boolean csv = option.path("csv-format").asBoolean(true);
