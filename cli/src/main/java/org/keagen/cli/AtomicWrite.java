@@ -1,7 +1,9 @@
 package org.keagen.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -53,19 +55,45 @@ final class AtomicWrite {
     return true;
   }
 
+  /** Something that writes a file's new content to a stream, e.g. a document too large to hold in memory. */
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * {@link #ifChanged(Path, byte[], byte[], Consumer)} for content written as it is made: it goes to
+   * the temporary file, which is compared with the target (when {@code exists}) and dropped when equal.
+   */
+  static boolean ifChanged(Path target, Content content, boolean exists, Consumer<String> warnings) throws IOException {
+    Path absolute = exists ? target.toRealPath() : target.toAbsolutePath();
+    Path existing = exists ? absolute : null;
+    return replace(absolute, content, existing, existing, warnings);
+  }
+
   /** Temp file, fsync, attributes of {@code attributesFrom} (if any), rename, directory fsync. */
   private static void replace(Path absolute, byte[] content, Path attributesFrom, Consumer<String> warnings)
       throws IOException {
+    replace(absolute, out -> out.write(content), null, attributesFrom, warnings);
+  }
+
+  /**
+   * {@link #replace(Path, byte[], Path, Consumer)} for streamed content; with {@code unlessEqualTo},
+   * nothing is replaced when that file already has the same bytes. True when the file was replaced.
+   */
+  private static boolean replace(Path absolute, Content content, Path unlessEqualTo, Path attributesFrom,
+      Consumer<String> warnings) throws IOException {
     Path dir = absolute.getParent();
     Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
         + System.nanoTime() + ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        content.writeTo(out);
+        out.flush();
         channel.force(true);
+      }
+      if (unlessEqualTo != null && Files.mismatch(temp, unlessEqualTo) < 0) {
+        return false;
       }
       if (attributesFrom != null) {
         keepAttributes(attributesFrom, temp, warnings);
@@ -79,6 +107,7 @@ final class AtomicWrite {
       Files.deleteIfExists(temp);
     }
     syncDirectory(dir);
+    return true;
   }
 
   private static void keepAttributes(Path from, Path to, Consumer<String> warnings) throws IOException {

@@ -58,8 +58,23 @@ public final class InputFiles {
    * @param option where the path came from, for the hint, e.g. {@code -o (or 'output' in the config file)}
    */
   static byte[] readExistingOutput(Path output, String option) throws FindingException {
-    if (!Files.exists(output)) {
+    if (!existingOutput(output, option)) {
       return null;
+    }
+    try {
+      return read(output);
+    } catch (IOException e) {
+      throw unreadable(output, option, e);
+    }
+  }
+
+  /**
+   * True when the output file a command is about to replace exists and can be read, which is
+   * checked as {@link #readExistingOutput} checks it, without reading it.
+   */
+  static boolean existingOutput(Path output, String option) throws FindingException {
+    if (!Files.exists(output)) {
+      return false;
     }
     if (!Files.isRegularFile(output)) {
       throw new FindingException(Finding.error(Finding.OUTPUT_UNWRITABLE, output.toString(),
@@ -67,10 +82,15 @@ public final class InputFiles {
           "give " + option + " the path of a regular file"));
     }
     try {
-      return read(output);
+      Files.newInputStream(output).close();
     } catch (IOException e) {
-      throw new FindingException(Finding.error(Finding.FILE_UNREADABLE, output.toString(),
-          "cannot read the existing output file: " + IoReason.of(e), "check " + option));
+      throw unreadable(output, option, e);
     }
+    return true;
+  }
+
+  private static FindingException unreadable(Path output, String option, IOException e) {
+    return new FindingException(Finding.error(Finding.FILE_UNREADABLE, output.toString(),
+        "cannot read the existing output file: " + IoReason.of(e), "check " + option));
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.keagen.cli.config.KeagenConfig;
@@ -58,11 +58,11 @@ final class SnapshotCommand implements Callable<Integer> {
     KeagenConfig file = sourceOptions.loadConfig(env, commandLine);
     Reporter reporter = new Reporter(commandLine.getErr(), sourceOptions.format());
     Snapshot snapshot;
-    byte[] previous;
+    boolean exists;
     try {
       SourceSettings settings = sourceOptions.settings(file, env, commandLine);
       // before the fetch: a pipe or a directory in the output's place fails the run at once
-      previous = outputFile == null ? null : InputFiles.readExistingOutput(outputFile, "-o");
+      exists = outputFile != null && InputFiles.existingOutput(outputFile, "-o");
       snapshot = SourceOptions.fetch(settings, env, commandLine, reporter);
     } catch (FindingException e) {
       reporter.report(e.finding());
@@ -71,17 +71,20 @@ final class SnapshotCommand implements Callable<Integer> {
     if (snapshot == null || reporter.hasErrors()) {
       return reporter.failed();
     }
-    String text = SnapshotJson.write(snapshot);
+    Snapshot recorded = snapshot;
     String where;
     Boolean changed = null;
     if (outputFile == null) {
       PrintWriter out = commandLine.getOut();
-      out.print(text);
-      out.flush();
+      try {
+        SnapshotJson.write(snapshot, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a PrintWriter does not throw; it keeps an error flag
+      }
       where = "written to stdout";
     } else {
       try {
-        changed = AtomicWrite.ifChanged(outputFile, text.getBytes(StandardCharsets.UTF_8), previous,
+        changed = AtomicWrite.ifChanged(outputFile, out -> SnapshotJson.write(recorded, out), exists,
             warning -> reporter.report(new Finding(false, "output-owner-changed", outputFile.toString(), warning, "")));
       } catch (IOException e) {
         reporter.report(Finding.error(Finding.OUTPUT_UNWRITABLE, outputFile.toString(),

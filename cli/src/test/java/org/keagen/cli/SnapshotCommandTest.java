@@ -58,6 +58,9 @@ class SnapshotCommandTest {
     assertEquals(0, second.exit(), second.err());
     assertTrue(second.summary().endsWith(file + " unchanged"), second.summary());
     assertEquals(LONG_AGO, Files.getLastModifiedTime(file));
+    try (var files = Files.list(dir)) {
+      assertEquals(java.util.List.of(file), files.toList(), "the new text, compared in a temporary file, is gone");
+    }
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -75,9 +76,28 @@ public final class CanonicalJson {
    * {@code out} is flushed, not closed.
    */
   public static void write(JsonNode node, OutputStream out) throws IOException {
+    write(node, out, array -> null);
+  }
+
+  /**
+   * {@link #write(JsonNode, OutputStream)} with the placeholder arrays of {@link
+   * #writeUtf8(JsonNode, Function)}: a large document goes out without ever being whole in memory.
+   */
+  public static void write(JsonNode node, OutputStream out, Function<ArrayNode, Iterator<? extends JsonNode>> entries)
+      throws IOException {
     try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      write(node, generator);
+      write(node, generator, entries);
+    }
+    out.flush();
+  }
+
+  /** {@link #write(JsonNode, OutputStream, Function)} as characters, to {@code out} (flushed, not closed). */
+  public static void write(JsonNode node, Writer out, Function<ArrayNode, Iterator<? extends JsonNode>> entries)
+      throws IOException {
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+      generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      write(node, generator, entries);
     }
     out.flush();
   }

@@ -18,8 +18,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -408,6 +413,40 @@ public final class SnapshotJson {
 
   /** Writes a snapshot as canonical JSON text (stable key order, two-space indent, final newline). */
   public static String write(Snapshot snapshot) {
+    StringWriter out = new StringWriter();
+    try {
+      write(snapshot, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a string writer does not fail
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes {@link #write(Snapshot)}'s text to {@code out} as UTF-8 (flushed, not closed). The
+   * addresses and devices are turned into JSON one at a time as they are written, so a large
+   * fabric's snapshot needs neither a tree of its million elements nor its text in memory.
+   */
+  public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+    Document document = document(snapshot);
+    CanonicalJson.write(document.root(), out, document::entries);
+  }
+
+  /** {@link #write(Snapshot, OutputStream)} as characters. */
+  public static void write(Snapshot snapshot, Writer out) throws IOException {
+    Document document = document(snapshot);
+    CanonicalJson.write(document.root(), out, document::entries);
+  }
+
+  /** A snapshot's JSON, but for its arrays of addresses and devices, whose elements are made as they are written. */
+  private record Document(ObjectNode root, Map<ArrayNode, List<?>> streamed) {
+    Iterator<ObjectNode> entries(ArrayNode array) {
+      List<?> elements = streamed.get(array);
+      return elements == null ? null : elements.stream().map(SnapshotJson::elementNode).iterator();
+    }
+  }
+
+  private static Document document(Snapshot snapshot) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("format", Snapshot.FORMAT);
     ObjectNode source = root.putObject("source");
@@ -427,22 +466,10 @@ public final class SnapshotJson {
         n.put("subnet_id", p.subnetId());
       }
     }
-    writeAddresses(root.putArray("pool_addresses"), snapshot.poolAddresses());
-    writeAddresses(root.putArray("reserved_addresses"), snapshot.reservedAddresses());
-    ArrayNode devices = root.putArray("devices");
-    for (Device d : snapshot.devices()) {
-      ObjectNode n = devices.addObject();
-      n.put("id", d.id());
-      n.put("name", d.name());
-      putOptional(n, "serial", d.serial());
-      putOptional(n, "platform", d.platform());
-      putOptional(n, "role", d.role());
-      putOptional(n, "location", d.location());
-      if (d.ztpEnabled() != null) {
-        n.put("ztp_enabled", d.ztpEnabled());
-      }
-      n.set("config_context", d.configContext().toNode());
-    }
+    Map<ArrayNode, List<?>> streamed = new IdentityHashMap<>();
+    streamed.put(root.putArray("pool_addresses"), snapshot.poolAddresses());
+    streamed.put(root.putArray("reserved_addresses"), snapshot.reservedAddresses());
+    streamed.put(root.putArray("devices"), snapshot.devices());
     ArrayNode defs = root.putArray("option_definitions");
     snapshot.optionDefinitions().forEach(d -> defs.add(d.toNode()));
     ArrayNode fragments = root.putArray("static_config");
@@ -454,24 +481,43 @@ public final class SnapshotJson {
       ArrayNode subnets = n.putArray("subnets");
       f.subnets().forEach(s -> subnets.add(s.toNode()));
     }
-    return CanonicalJson.write(root);
+    return new Document(root, streamed);
   }
 
-  private static void writeAddresses(ArrayNode out, List<Address> addresses) {
-    for (Address a : addresses) {
-      ObjectNode n = out.addObject();
-      n.put("id", a.id());
-      n.put("address", a.address());
-      putOptional(n, "vrf", a.vrf());
-      ArrayNode interfaces = n.putArray("interfaces");
-      for (InterfaceAttachment i : a.interfaces()) {
-        ObjectNode in = interfaces.addObject();
-        in.put("name", i.name());
-        putOptional(in, "role", i.role());
-        putOptional(in, "mac_address", i.macAddress());
-        in.put("device_id", i.deviceId());
-      }
+  /** The JSON of an address or a device of the snapshot. */
+  private static ObjectNode elementNode(Object element) {
+    return element instanceof Address a ? addressNode(a) : deviceNode((Device) element);
+  }
+
+  private static ObjectNode addressNode(Address a) {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("id", a.id());
+    n.put("address", a.address());
+    putOptional(n, "vrf", a.vrf());
+    ArrayNode interfaces = n.putArray("interfaces");
+    for (InterfaceAttachment i : a.interfaces()) {
+      ObjectNode in = interfaces.addObject();
+      in.put("name", i.name());
+      putOptional(in, "role", i.role());
+      putOptional(in, "mac_address", i.macAddress());
+      in.put("device_id", i.deviceId());
     }
+    return n;
+  }
+
+  private static ObjectNode deviceNode(Device d) {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("id", d.id());
+    n.put("name", d.name());
+    putOptional(n, "serial", d.serial());
+    putOptional(n, "platform", d.platform());
+    putOptional(n, "role", d.role());
+    putOptional(n, "location", d.location());
+    if (d.ztpEnabled() != null) {
+      n.put("ztp_enabled", d.ztpEnabled());
+    }
+    n.set("config_context", d.configContext().toNode());
+    return n;
   }
 
   private static void putOptional(ObjectNode node, String key, String value) {
