@@ -77,7 +77,7 @@ final class SnapshotCommand implements Callable<Integer> {
     if (outputFile == null) {
       PrintWriter out = commandLine.getOut();
       try {
-        SnapshotJson.write(snapshot, out);
+        SnapshotJson.write(recorded, out);
       } catch (IOException e) {
         throw new UncheckedIOException(e); // a PrintWriter does not throw; it keeps an error flag
       }

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import org.keagen.concurrent.Background;
@@ -439,10 +440,10 @@ public final class SnapshotJson {
   }
 
   /** A snapshot's JSON, but for its arrays of addresses and devices, whose elements are made as they are written. */
-  private record Document(ObjectNode root, Map<ArrayNode, List<?>> streamed) {
+  private record Document(ObjectNode root, Map<ArrayNode, Supplier<Iterator<ObjectNode>>> streamed) {
     Iterator<ObjectNode> entries(ArrayNode array) {
-      List<?> elements = streamed.get(array);
-      return elements == null ? null : elements.stream().map(SnapshotJson::elementNode).iterator();
+      Supplier<Iterator<ObjectNode>> elements = streamed.get(array);
+      return elements == null ? null : elements.get();
     }
   }
 
@@ -466,10 +467,12 @@ public final class SnapshotJson {
         n.put("subnet_id", p.subnetId());
       }
     }
-    Map<ArrayNode, List<?>> streamed = new IdentityHashMap<>();
-    streamed.put(root.putArray("pool_addresses"), snapshot.poolAddresses());
-    streamed.put(root.putArray("reserved_addresses"), snapshot.reservedAddresses());
-    streamed.put(root.putArray("devices"), snapshot.devices());
+    Map<ArrayNode, Supplier<Iterator<ObjectNode>>> streamed = new IdentityHashMap<>();
+    streamed.put(root.putArray("pool_addresses"),
+        () -> snapshot.poolAddresses().stream().map(SnapshotJson::addressNode).iterator());
+    streamed.put(root.putArray("reserved_addresses"),
+        () -> snapshot.reservedAddresses().stream().map(SnapshotJson::addressNode).iterator());
+    streamed.put(root.putArray("devices"), () -> snapshot.devices().stream().map(SnapshotJson::deviceNode).iterator());
     ArrayNode defs = root.putArray("option_definitions");
     snapshot.optionDefinitions().forEach(d -> defs.add(d.toNode()));
     ArrayNode fragments = root.putArray("static_config");
@@ -482,11 +485,6 @@ public final class SnapshotJson {
       f.subnets().forEach(s -> subnets.add(s.toNode()));
     }
     return new Document(root, streamed);
-  }
-
-  /** The JSON of an address or a device of the snapshot. */
-  private static ObjectNode elementNode(Object element) {
-    return element instanceof Address a ? addressNode(a) : deviceNode((Device) element);
   }
 
   private static ObjectNode addressNode(Address a) {
