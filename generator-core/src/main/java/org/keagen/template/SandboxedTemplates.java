@@ -32,7 +32,7 @@ import java.util.function.Function;
  * will), Pebble's own {@code _context}, {@code template} and {@code locale} out of reach, every
  * filter's work and result and every {@code ~} or {@code +} bounded, and a cap on template and
  * output size. So a render costs time and memory linear in the template's size. Templates are
- * compiled once per distinct text. Thread-safe.
+ * compiled once per distinct text; plain ones ({@link PlainTemplate}) render without Pebble. Thread-safe.
  */
 public final class SandboxedTemplates {
   /** The longest template text accepted. */
@@ -48,10 +48,13 @@ public final class SandboxedTemplates {
   /** Pebble's globals: printing them shows Java objects, so they are shadowed by a value that refuses. */
   private static final List<String> SHADOWED_GLOBALS = List.of("_context", "template", "locale");
   private static final SandboxedTemplates INSTANCE = new SandboxedTemplates();
+  private static final Object NOT_PLAIN = new Object();
 
   private final PebbleEngine engine;
   /** Each distinct template text compiled once; a look-up here costs a tenth of Pebble's own cache's. */
   private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
+  /** Each distinct template text as a {@link PlainTemplate}, or as {@link #NOT_PLAIN} when it is not one. */
+  private final Map<String, Object> plain = new ConcurrentHashMap<>();
 
   private SandboxedTemplates() {
     engine = new PebbleEngine.Builder()
@@ -93,6 +96,16 @@ public final class SandboxedTemplates {
       return TemplateOutcome.failed(TemplateOutcome.Failure.INVALID,
           "it ends with a backslash, which the template reader cannot read; remove the trailing backslash");
     }
+    Object known = plain.computeIfAbsent(template, text -> {
+      PlainTemplate parsed = PlainTemplate.parse(text);
+      return parsed == null ? NOT_PLAIN : parsed;
+    });
+    String rendered = known instanceof PlainTemplate simple ? simple.render(variables) : null;
+    return rendered != null ? TemplateOutcome.rendered(rendered) : renderWithPebble(template, variables);
+  }
+
+  /** Renders {@code template} (within the size cap, no trailing backslash) with Pebble. */
+  TemplateOutcome renderWithPebble(String template, Map<String, String> variables) {
     Map<String, Object> scope = new HashMap<>();
     SHADOWED_GLOBALS.forEach(name -> scope.put(name, Shadowed.INSTANCE));
     scope.putAll(variables);
