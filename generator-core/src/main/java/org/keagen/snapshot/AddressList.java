@@ -17,9 +17,9 @@ import java.util.RandomAccess;
  */
 public final class AddressList extends AbstractList<Address> implements RandomAccess {
   /** In {@code ids}: the id is the address text (a source that has no ids). */
-  private static final long ID_IS_ADDRESS = -1;
+  static final long ID_IS_ADDRESS = -1;
   /** In {@code ids} and {@code addresses}: the text is in the overflow map. */
-  private static final long TEXT_ELSEWHERE = -2;
+  static final long TEXT_ELSEWHERE = -2;
 
   private static final AddressList EMPTY = new Builder().build();
 
@@ -127,6 +127,29 @@ public final class AddressList extends AbstractList<Address> implements RandomAc
     public Builder add(String id, String address, String vrf, List<InterfaceAttachment> attachments) {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(address, "address");
+      long plain = PlainIpv4.parse(address);
+      long idValue = id.equals(address) ? ID_IS_ADDRESS : decimal(id);
+      if (plain < 0) {
+        otherAddresses.put(size, address);
+      }
+      if (idValue == TEXT_ELSEWHERE) {
+        otherIds.put(size, id);
+      }
+      return append(plain < 0 ? TEXT_ELSEWHERE : plain, idValue, vrf, attachments);
+    }
+
+    /**
+     * Adds an address read as numbers: {@code plain} a {@link PlainIpv4#parse} result (not -1), {@code
+     * id} a {@link #decimal} result (not {@link #TEXT_ELSEWHERE}) or {@link #ID_IS_ADDRESS}.
+     */
+    Builder addPlain(long id, long plain, String vrf, List<InterfaceAttachment> attachments) {
+      if (plain < 0 || id == TEXT_ELSEWHERE) {
+        throw new IllegalArgumentException("not an address in the compact forms");
+      }
+      return append(plain, id, vrf, attachments);
+    }
+
+    private Builder append(long plain, long id, String vrf, List<InterfaceAttachment> attachments) {
       if (size == addresses.length) {
         int capacity = size * 2;
         addresses = Arrays.copyOf(addresses, capacity);
@@ -134,16 +157,8 @@ public final class AddressList extends AbstractList<Address> implements RandomAc
         vrfs = Arrays.copyOf(vrfs, capacity);
         interfaces = Arrays.copyOf(interfaces, capacity);
       }
-      long plain = PlainIpv4.parse(address);
-      if (plain < 0) {
-        otherAddresses.put(size, address);
-        plain = TEXT_ELSEWHERE;
-      }
       addresses[size] = plain;
-      ids[size] = id.equals(address) ? ID_IS_ADDRESS : decimal(id);
-      if (ids[size] == TEXT_ELSEWHERE) {
-        otherIds.put(size, id);
-      }
+      ids[size] = id;
       vrfs[size] = vrf;
       interfaces[size] = attachments.isEmpty() ? null : List.copyOf(attachments);
       size++;
@@ -155,7 +170,7 @@ public final class AddressList extends AbstractList<Address> implements RandomAc
     }
 
     /** The value of a decimal id that {@link Long#toString} writes back as the same text, else {@link #TEXT_ELSEWHERE}. */
-    private static long decimal(String id) {
+    static long decimal(CharSequence id) {
       int n = id.length();
       if (n == 0 || n > 18 || (n > 1 && id.charAt(0) == '0')) {
         return TEXT_ELSEWHERE;

@@ -36,6 +36,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -390,6 +391,15 @@ public final class SnapshotJson {
   /** The elements of the array at the parser's START_ARRAY, checked and collected by {@code section}. */
   private static <T, A> List<T> readSection(JsonParser parser, Reader reader, Section<T> section, Where path)
       throws IOException {
+    if ((Object) section.collector() == ADDRESSES) { // the address sections
+      AddressList.Builder addresses = AddressList.builder();
+      for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+        reader.address(parser, addresses, path, i);
+      }
+      @SuppressWarnings("unchecked")
+      List<T> read = (List<T>) addresses.build();
+      return read;
+    }
     @SuppressWarnings("unchecked")
     Collector<T, A, List<T>> collector = (Collector<T, A, List<T>>) section.collector();
     A collected = collector.supplier().get();
@@ -571,6 +581,21 @@ public final class SnapshotJson {
     }
   }
 
+  /** The position of {@code name} in {@code keys}, or -1. */
+  private static int keyIndex(String[] keys, String name) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] == name) { // the parser's names are interned, as are the keys
+        return i;
+      }
+    }
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * One object's values under the known keys of its kind, and its other keys in document order. A
    * value is absent ({@code null}), a {@link String} (the token read's strings), a {@link JsonNode}
@@ -599,17 +624,7 @@ public final class SnapshotJson {
 
     /** The position of {@code name} among the known keys, or -1. */
     int index(String name) {
-      for (int i = 0; i < keys.length; i++) {
-        if (keys[i] == name) { // the parser's names are interned, as are the keys
-          return i;
-        }
-      }
-      for (int i = 0; i < keys.length; i++) {
-        if (keys[i].equals(name)) {
-          return i;
-        }
-      }
-      return -1;
+      return keyIndex(keys, name);
     }
 
     /** True when the key at {@code index}, or unknown key {@code name} when that is -1, was set. */
@@ -893,6 +908,41 @@ public final class SnapshotJson {
     }
   }
 
+  /** A range of a character array as a character sequence, pointed at one range after another. */
+  private static final class CharRange implements CharSequence {
+    private char[] chars = new char[0];
+    private int from;
+    private int length;
+
+    CharRange of(char[] chars, int from, int length) {
+      this.chars = chars;
+      this.from = from;
+      this.length = length;
+      return this;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      Objects.checkIndex(index, length);
+      return chars[from + index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return toString().subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, from, length);
+    }
+  }
+
   /**
    * Checks objects into records, collecting one diagnostic per malformed field. The tree read hands
    * it trees; the token read hands it {@link Fields} read from the parser. Either way the same
@@ -915,6 +965,8 @@ public final class SnapshotJson {
     /** {@link #attachment} and {@link #object} as functions, made once rather than per list. */
     private final BiFunction<Object, Where, InterfaceAttachment> asAttachment = this::attachment;
     private final BiFunction<Object, Where, JsonObject> asObject = this::object;
+    /** The view {@link #characters} hands out. */
+    private final CharRange characters = new CharRange();
     /** The document's text, for the token read to key config contexts by theirs; null in the tree read. */
     private final RawText text;
     /** The token read's config contexts by their raw text. */
@@ -1129,15 +1181,106 @@ public final class SnapshotJson {
         return value(parser);
       }
       Fields fields = new Fields(keys);
+      readFields(parser, fields, parser.nextFieldName());
+      return fields;
+    }
+
+    /** Reads the fields of an object into {@code fields}, from field {@code name} (the parser at its name) on. */
+    private void readFields(JsonParser parser, Fields fields, String name) throws IOException {
+      for (; name != null; name = parser.nextFieldName()) {
+        readField(parser, fields, name, parser.nextToken());
+      }
+    }
+
+    /** Reads field {@code name}, whose value starts at the parser's {@code token}, into {@code fields}. */
+    private void readField(JsonParser parser, Fields fields, String name, JsonToken token) throws IOException {
+      int index = fields.index(name);
+      if (fields.has(index, name)) {
+        throw duplicate(parser, name);
+      }
+      fields.set(index, name, index < 0 ? value(parser) : fieldValue(parser, token, name));
+    }
+
+    /**
+     * Reads the address at the parser's current token into {@code into}, as {@link #element} and
+     * {@link #address} would (element {@code index} of {@code list}). The usual shape, a decimal id
+     * or none, an address in {@link PlainIpv4}'s form, a VRF and interfaces, goes in as numbers
+     * read from the parser's characters, with no texts, fields or record: the million pool
+     * addresses of a large fabric. At the first field of another shape, what was read so far
+     * becomes the fields {@link #element} would have read, and the rest is read as it reads it.
+     */
+    void address(JsonParser parser, AddressList.Builder into, Where list, int index) throws IOException {
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
+        add(into, address(value(parser), list.index(index)));
+        return;
+      }
+      long id = AddressList.ID_IS_ADDRESS;
+      long plain = -1;
+      String vrf = null;
+      Object interfaces = null; // absent, JSON null or the elements read
+      int seen = 0;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
         JsonToken token = parser.nextToken();
-        int index = fields.index(name);
-        if (fields.has(index, name)) {
-          throw duplicate(parser, name);
+        int key = keyIndex(ADDRESS_KEYS, name);
+        boolean usual = key >= 0 && (seen & 1 << key) == 0;
+        if (usual && key == 0 && token == JsonToken.VALUE_STRING) {
+          id = AddressList.Builder.decimal(characters(parser));
+          usual = id != AddressList.TEXT_ELSEWHERE;
+        } else if (usual && key == 1 && token == JsonToken.VALUE_STRING) {
+          plain = PlainIpv4.parse(characters(parser));
+          usual = plain >= 0;
+        } else if (usual && key == 2 && token == JsonToken.VALUE_STRING) {
+          vrf = share(parser.getText());
+        } else if (usual && key == 3 && token == JsonToken.START_ARRAY) {
+          interfaces = elements(parser, ATTACHMENT_KEYS);
+        } else {
+          usual = usual && key != 1 && token == JsonToken.VALUE_NULL;
+          interfaces = usual && key == 3 ? NullNode.getInstance() : interfaces;
         }
-        fields.set(index, name, index < 0 ? value(parser) : fieldValue(parser, token, name));
+        if (!usual) {
+          Fields fields = readSoFar(seen, id, plain, vrf, interfaces);
+          readField(parser, fields, name, token);
+          readFields(parser, fields, parser.nextFieldName());
+          add(into, address(fields, list.index(index)));
+          return;
+        }
+        seen |= 1 << key;
+      }
+      if (plain < 0) {
+        add(into, address(readSoFar(seen, id, plain, vrf, interfaces), list.index(index)));
+        return;
+      }
+      into.addPlain(id, plain, vrf, interfaces instanceof List<?> items && !items.isEmpty()
+          ? list(items, list.index(index), "interfaces", asAttachment) : List.of());
+    }
+
+    /** The characters of the parser's current string, in a view reused for each. */
+    private CharSequence characters(JsonParser parser) throws IOException {
+      return characters.of(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    }
+
+    /** The fields {@link #element} reads from the usual fields {@link #address} read as numbers. */
+    private static Fields readSoFar(int seen, long id, long plain, String vrf, Object interfaces) {
+      Fields fields = new Fields(ADDRESS_KEYS);
+      if ((seen & 1) != 0) {
+        fields.set(0, "id", id == AddressList.ID_IS_ADDRESS ? NullNode.getInstance() : Long.toString(id));
+      }
+      if ((seen & 2) != 0) {
+        fields.set(1, "address", PlainIpv4.text(plain));
+      }
+      if ((seen & 4) != 0) {
+        fields.set(2, "vrf", vrf == null ? NullNode.getInstance() : vrf);
+      }
+      if ((seen & 8) != 0) {
+        fields.set(3, "interfaces", interfaces);
       }
       return fields;
+    }
+
+    private static void add(AddressList.Builder into, Address address) {
+      if (address != null) {
+        into.add(address);
+      }
     }
 
     /**

@@ -127,7 +127,8 @@ class SnapshotJsonStreamingTest {
   /** Values of every JSON type, for fields that expect another one (or this one). */
   private static final List<String> VALUES = List.of("\"s\"", "\"\"", "\"  \"", "\"\\u00e9\\ud83d\\ude00\"", "5", "-0", "1.0",
       "1e3", "1e400", "-2.5E-3", "12345678901234567890", "9223372036854775807", "true", "false", "null", "{}",
-      "{\"a\": [1, {\"b\": null}]}", "[]", "[1, [2, {}], \"x\"]", "[{\"name\": \"eth0\", \"device_id\": \"d\"}]");
+      "{\"a\": [1, {\"b\": null}]}", "[]", "[1, [2, {}], \"x\"]", "[{\"name\": \"eth0\", \"device_id\": \"d\"}]",
+      "\"17\"", "\"017\"", "\"-1\"", "\"10.0.0.5\"", "\"10.0.0.5/24\"", "\"10.0.0.05\"", "\"10.0.0.5/33\"");
 
   /** A valid element of each kind, as ordered key/value pairs, to spoil one field at a time. */
   private static final Map<String, List<String[]>> ELEMENTS = Map.of(
@@ -145,6 +146,16 @@ class SnapshotJsonStreamingTest {
           new String[] {"subnets", "[]"}),
       "option_definitions", List.of(new String[] {"name", "\"o\""}, new String[] {"code", "224"}));
 
+  /**
+   * Addresses of the usual shape, a decimal id and an address in the plain form, which the token
+   * read takes as numbers: spoiled after fields it has read that way.
+   */
+  private static final List<Map.Entry<String, List<String[]>>> USUAL_ADDRESSES = List.of(
+      Map.entry("pool_addresses", List.of(new String[] {"id", "\"17\""}, new String[] {"address", "\"10.0.0.5/24\""},
+          new String[] {"vrf", "null"}, new String[] {"interfaces", "[]"})),
+      Map.entry("reserved_addresses", List.of(new String[] {"vrf", "\"blue\""}, new String[] {"address", "\"10.0.0.6\""},
+          new String[] {"id", "\"18\""}, new String[] {"interfaces", "[{\"name\": \"eth0\", \"device_id\": \"d\"}]"})));
+
   /** The keys of an interface attachment, spoiled inside a reserved address. */
   private static final List<String[]> ATTACHMENT = List.of(new String[] {"name", "\"eth0\""},
       new String[] {"role", "\"mgmt\""}, new String[] {"mac_address", "\"00:11:22:33:44:55\""},
@@ -156,7 +167,9 @@ class SnapshotJsonStreamingTest {
    */
   private static List<String> malformedElements() {
     List<String> documents = new ArrayList<>();
-    for (Map.Entry<String, List<String[]>> kind : new TreeMap<>(ELEMENTS).entrySet()) {
+    List<Map.Entry<String, List<String[]>>> kinds = new ArrayList<>(new TreeMap<>(ELEMENTS).entrySet());
+    kinds.addAll(USUAL_ADDRESSES);
+    for (Map.Entry<String, List<String[]>> kind : kinds) {
       String section = kind.getKey();
       for (String[] field : kind.getValue()) {
         for (String value : VALUES) {
