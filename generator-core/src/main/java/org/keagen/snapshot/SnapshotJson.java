@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -253,8 +254,10 @@ public final class SnapshotJson {
     Map<String, Section<?>> sections = reader.sections();
     Map<String, CompletableFuture<Long>> asideEnds = new HashMap<>();
     READ_ASIDE.forEach(name -> asideEnds.put(name, new CompletableFuture<>()));
+    CompletableFuture<Long> asideStart = new CompletableFuture<>();
     Background<Map<String, SectionRead>> aside = Runtime.getRuntime().availableProcessors() > 1
-        ? Background.start("read-aside", () -> readAside(text.again(), origin, asideEnds)) : null;
+        ? Background.start("read-aside", () -> readAside(text.again(), origin, asideStart, asideEnds)) : null;
+    boolean asideReads = false; // the second parser started where this one found a section it reads
     Set<String> skipped = new HashSet<>();
     Set<String> names = new HashSet<>();
     List<JsonParser> resumed = new ArrayList<>();
@@ -264,6 +267,7 @@ public final class SnapshotJson {
         if (!names.add(name)) {
           throw duplicate(parser, name);
         }
+        long nameAt = text.offset(parser.currentTokenLocation());
         JsonToken value = parser.nextToken();
         Section<?> section = sections.get(name);
         if (section == null || value != JsonToken.START_ARRAY) {
@@ -271,6 +275,10 @@ public final class SnapshotJson {
           continue;
         }
         if (aside != null && READ_ASIDE.contains(name)) {
+          long start = asideStart.join();
+          asideReads = asideReads || start < 0 || start == nameAt;
+        }
+        if (asideReads && READ_ASIDE.contains(name)) {
           JsonParser after = skipReadAside(parser, text, asideEnds.get(name));
           if (after != null) {
             resumed.add(after);
@@ -313,35 +321,19 @@ public final class SnapshotJson {
     return reader.errors.isEmpty() ? new ReadResult(snapshot, List.of()) : new ReadResult(null, reader.errors);
   }
 
-  /** Tokens skipped between two looks at whether the second parser has finished the section. */
-  private static final int TOKENS_BETWEEN_LOOKS = 4096;
-
   /**
-   * Passes over the section at the parser's START_ARRAY, which the second parser reads: token by
-   * token, until that parser has read the whole section ({@code end}, where it ends, completes);
-   * from then on a new parser from there, which is returned ({@code null} when the section was
-   * skipped to its end). Whichever is first: the second parser may be ahead, or still on its way.
+   * Passes over the section at the parser's START_ARRAY, which the second parser reads: once that
+   * parser has read it ({@code end}, where it ends, completes), a new parser from there is returned;
+   * when it could not ({@code end} -1), the section is skipped token by token and {@code null} returned.
+   * Waiting leaves the core to the second parser, which is then near the section's end.
    */
   private static JsonParser skipReadAside(JsonParser parser, RawText text, CompletableFuture<Long> end)
       throws IOException {
-    int open = 1;
-    for (long tokens = 0; open > 0; tokens++) {
-      if (tokens % TOKENS_BETWEEN_LOOKS == 0 && end.isDone()) {
-        JsonParser after = text.resumeAt(end.join());
-        if (after != null) {
-          return after;
-        }
-      }
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        throw new JsonParseException(parser, "Unexpected end-of-input in an array");
-      }
-      if (token.isStructStart()) {
-        open++;
-      } else if (token.isStructEnd()) {
-        open--;
-      }
+    JsonParser after = text.resumeAt(end.join());
+    if (after != null) {
+      return after;
     }
+    parser.skipChildren();
     return null;
   }
 
@@ -353,37 +345,44 @@ public final class SnapshotJson {
 
   /**
    * The {@link #READ_ASIDE} sections of the document, read by a parser of its own over the same
-   * text so that a second core reads them while the first reads the pool addresses. Whatever else
-   * the document holds is only skipped here; the main read checks it, and uses these results only
-   * for the sections it found once. {@code ends} tells the main read where each section read here
-   * ends, so that it goes on from there instead of skipping the section token by token; -1 for one
-   * not read here.
+   * text so that a second core reads them while the first reads the pool addresses. That parser
+   * starts where the first of them seems to start ({@code start}: that offset, or -1 for the
+   * document's start when there is no guess), so it does not pass over the pool addresses first;
+   * the main read uses these results only when it found that section there, and then reads on from
+   * where each ends ({@code ends}, -1 for one not read here). Whatever else the document holds
+   * is only skipped here; the main read checks it.
    */
-  private static Map<String, SectionRead> readAside(RawText text, String origin,
+  private static Map<String, SectionRead> readAside(RawText text, String origin, CompletableFuture<Long> start,
       Map<String, CompletableFuture<Long>> ends) {
     Map<String, SectionRead> read = new HashMap<>();
-    try (JsonParser parser = text.open()) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
+    try {
+      long guess = text.guessKey(READ_ASIDE);
+      JsonParser at = guess < 0 ? null : text.openAt(guess);
+      start.complete(at == null ? -1L : guess);
+      try (JsonParser parser = at != null ? at : text.open()) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          return read;
+        }
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        Reader reader = new Reader(origin, text);
+        while (read.size() < READ_ASIDE.size() && parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          if (parser.nextToken() == JsonToken.START_ARRAY && READ_ASIDE.contains(name) && !read.containsKey(name)) {
+            List<Diagnostic> errors = new ArrayList<>();
+            reader.errors = errors;
+            List<?> values = readSection(parser, reader, reader.sections().get(name), Where.ROOT.key(name));
+            read.put(name, new SectionRead(values, errors));
+            ends.get(name).complete(text.offset(parser.currentLocation()));
+          } else {
+            parser.skipChildren();
+          }
+        }
         return read;
       }
-      parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      Reader reader = new Reader(origin, text);
-      while (read.size() < READ_ASIDE.size() && parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        if (parser.nextToken() == JsonToken.START_ARRAY && READ_ASIDE.contains(name) && !read.containsKey(name)) {
-          List<Diagnostic> errors = new ArrayList<>();
-          reader.errors = errors;
-          List<?> values = readSection(parser, reader, reader.sections().get(name), Where.ROOT.key(name));
-          read.put(name, new SectionRead(values, errors));
-          ends.get(name).complete(text.offset(parser.currentLocation()));
-        } else {
-          parser.skipChildren();
-        }
-      }
-      return read;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      start.complete(-1L);
       ends.values().forEach(end -> end.complete(-1L)); // not read here: the main read skips it itself
     }
   }
@@ -702,7 +701,27 @@ public final class SnapshotJson {
     InputStream from(long offset) throws IOException {
       return null;
     }
+
+    /** Where the first key among {@code names} seems to start ({@link KeyGuess}), or -1. */
+    final long guessKey(Collection<String> names) throws IOException {
+      try (InputStream in = from(0)) {
+        return in == null ? -1 : KeyGuess.first(in, names);
+      }
+    }
+
+    /**
+     * A parser over an opening brace and then the text from {@code offset} (where a key of the
+     * top-level object starts) on, so positioned as if it had read that object up to there; its
+     * offsets are then this text's. {@code null} when this text cannot start there. For a text of its
+     * own ({@link #again}).
+     */
+    JsonParser openAt(long offset) throws IOException {
+      return null;
+    }
   }
+
+  /** What {@link RawText#openAt} reads before the text. */
+  private static final byte[] BRACE = {'{'};
 
   /** What {@link RawText#resumeAt} reads before the rest of the text: an object with one field. */
   private static final byte[] RESUMED = "{\"\":null".getBytes(StandardCharsets.UTF_8);
@@ -738,10 +757,22 @@ public final class SnapshotJson {
 
   /** UTF-8 text as bytes; its keys are {@link Bytes}. */
   private abstract static class ByteText extends RawText {
+    /** Where the parser's first byte is in the text: after {@link #openAt}, one before its offset. */
+    long base;
+
     @Override
     long offset(JsonLocation location) {
-      return location.getByteOffset();
+      return location.getByteOffset() + base;
     }
+
+    @Override
+    final JsonParser openAt(long offset) throws IOException {
+      base = offset - BRACE.length;
+      return parser(new SequenceInputStream(new ByteArrayInputStream(BRACE), from(offset)));
+    }
+
+    /** A parser over {@code in}, this text's bytes from {@link #base} on. */
+    abstract JsonParser parser(InputStream in) throws IOException;
 
     @Override
     Object own(Object key) {
@@ -764,8 +795,18 @@ public final class SnapshotJson {
     }
 
     @Override
+    RawText again() {
+      return new ArrayText(bytes);
+    }
+
+    @Override
     JsonParser open() throws IOException {
       return MAPPER.createParser(bytes);
+    }
+
+    @Override
+    JsonParser parser(InputStream in) throws IOException {
+      return MAPPER.createParser(in);
     }
 
     @Override
@@ -785,7 +826,7 @@ public final class SnapshotJson {
    */
   private static final class FileText extends ByteText {
     private final Path file;
-    /** The latest chunk read, in the parser's own buffer, and the file offset after it. */
+    /** The latest chunk read, in the parser's own buffer, and the offset in the file after it. */
     private byte[] chunk;
     private int chunkFrom;
     private int chunkLength;
@@ -812,7 +853,12 @@ public final class SnapshotJson {
 
     @Override
     JsonParser open() throws IOException {
-      InputStream in = Files.newInputStream(file);
+      return parser(Files.newInputStream(file));
+    }
+
+    @Override
+    JsonParser parser(InputStream in) throws IOException {
+      chunkEnd = base;
       return MAPPER.createParser(new InputStream() {
         @Override
         public int read(byte[] buffer, int from, int length) throws IOException {

@@ -87,6 +87,13 @@ class SnapshotJsonStreamingTest {
         HEAD + prefixes + ", " + devices + "\n  \n}\n\n",
         HEAD + reserved + ",\"static_config\":[],\"option_definitions\":[{\"name\":\"o\"}]}",
         HEAD + "\"devices\": []}",
+        // the second parser starts at the first key of theirs in any object: here a nested one, whose read is not used
+        HEAD + "\"pool_addresses\": [{\"id\": \"1\", \"address\": \"10.0.0.5\", \"devices\": [{\"id\": \"x\","
+            + " \"name\": \"bogus\"}]}], " + devices + "}",
+        HEAD + "\"prefixes\": [{\"id\": \"p\", \"prefix\": \"10.0.0.0/24\", " + reserved + "}], " + reserved + ", "
+            + devices + "}",
+        HEAD + "\"other\": {\"devices\": [], \"x\": 1}, " + devices + ", " + reserved + "}",
+        HEAD + "\"other\": [{\"reserved_addresses\" : [1, {\"devices\": {}}]}], " + reserved + "}",
         FALLBACK + HEAD + devices + ", \"x\": }",
         FALLBACK + HEAD + devices + "} x",
         FALLBACK + HEAD + devices + ", " + prefixes + ", " + devices + "}",
