@@ -19,9 +19,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -116,14 +118,17 @@ public final class CanonicalJson {
   /** Writes {@code node} with each object's keys in sorted order, at every depth. */
   private static void writeSorted(JsonNode node, JsonGenerator generator, SerializerProvider provider,
       Function<ArrayNode, Iterator<? extends JsonNode>> entries) throws IOException {
-    if (node.isObject()) {
-      List<String> names = new ArrayList<>(node.size());
-      node.fieldNames().forEachRemaining(names::add);
-      Collections.sort(names);
+    if (node instanceof ObjectNode object) {
+      Collection<Map.Entry<String, JsonNode>> fields = object.properties();
+      if (!keysSorted(fields)) {
+        List<Map.Entry<String, JsonNode>> sorted = new ArrayList<>(fields);
+        sorted.sort(Map.Entry.comparingByKey());
+        fields = sorted;
+      }
       generator.writeStartObject();
-      for (String name : names) {
-        generator.writeFieldName(name);
-        writeSorted(node.get(name), generator, provider, entries);
+      for (Map.Entry<String, JsonNode> field : fields) {
+        generator.writeFieldName(field.getKey());
+        writeSorted(field.getValue(), generator, provider, entries);
       }
       generator.writeEndObject();
     } else if (node instanceof ArrayNode array) {
@@ -136,6 +141,18 @@ public final class CanonicalJson {
     } else {
       ((JsonSerializable) node).serialize(generator, provider);
     }
+  }
+
+  /** True when the keys of {@code fields} are in sorted order already (as a renderer may put them). */
+  private static boolean keysSorted(Collection<Map.Entry<String, JsonNode>> fields) {
+    String previous = null;
+    for (Map.Entry<String, JsonNode> field : fields) {
+      if (previous != null && previous.compareTo(field.getKey()) > 0) {
+        return false;
+      }
+      previous = field.getKey();
+    }
+    return true;
   }
 
   /** A copy of {@code node} whose objects, at every depth, list their keys in sorted order. */

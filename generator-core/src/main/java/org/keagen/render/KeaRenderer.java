@@ -132,9 +132,17 @@ public final class KeaRenderer {
       return s.body().toNode();
     }
     GeneratedReservation g = (GeneratedReservation) reservation;
+    // keys in sorted order, which the canonical writer then keeps rather than sorts
     ObjectNode node = JSON.objectNode();
+    String identifier = g.identifier().type().keaKey();
+    boolean identifierFirst = identifier.compareTo("hostname") < 0;
+    if (identifierFirst) {
+      node.put(identifier, g.identifier().value());
+    }
     node.put("hostname", g.hostname());
-    node.put(g.identifier().type().keaKey(), g.identifier().value());
+    if (!identifierFirst) {
+      node.put(identifier, g.identifier().value());
+    }
     if (g.ipAddress() != null) {
       node.put("ip-address", g.ipAddress());
     }
@@ -145,12 +153,12 @@ public final class KeaRenderer {
   private static ArrayNode optionData(List<OptionData> options) {
     ArrayNode array = JSON.arrayNode();
     for (OptionData option : options) {
-      ObjectNode node = array.addObject();
-      node.put("name", option.name());
-      node.put("data", option.data());
+      ObjectNode node = array.addObject(); // keys in sorted order, as in a reservation
       if (option.code() != null) {
         node.put("code", option.code());
       }
+      node.put("data", option.data());
+      node.put("name", option.name());
       if (option.space() != null) {
         node.put("space", option.space());
       }

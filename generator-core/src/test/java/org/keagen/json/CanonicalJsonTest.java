@@ -19,8 +19,10 @@ import org.keagen.ExampleFiles;
 class CanonicalJsonTest {
   @Test
   void keysAreSortedAtEveryDepthArraysKeepTheirOrderAndTheTextEndsWithANewline() throws Exception {
-    String text = CanonicalJson.write(new ObjectMapper().readTree("{\"b\":{\"z\":1,\"a\":[3,1]},\"a\":[],\"c\":{}}"));
-    assertEquals("{\n  \"a\": [],\n  \"b\": {\n    \"a\": [\n      3,\n      1\n    ],\n    \"z\": 1\n  },\n  \"c\": {}\n}\n", text);
+    String text = CanonicalJson.write(new ObjectMapper().readTree(
+        "{\"b\":{\"z\":1,\"a\":[3,1]},\"a\":[],\"c\":{},\"d\":{\"a\":1,\"c\":2,\"b\":3},\"e\":{\"x\":1,\"y\":2}}"));
+    assertEquals("{\n  \"a\": [],\n  \"b\": {\n    \"a\": [\n      3,\n      1\n    ],\n    \"z\": 1\n  },\n  \"c\": {},\n"
+        + "  \"d\": {\n    \"a\": 1,\n    \"b\": 3,\n    \"c\": 2\n  },\n  \"e\": {\n    \"x\": 1,\n    \"y\": 2\n  }\n}\n", text);
   }
 
   @Test
