@@ -13,7 +13,7 @@ import org.keagen.kea.KeaVersion;
  * Validates a Kea DHCPv4 config whose top-level {@code subnet4} and {@code reservations} entries
  * are handed over one at a time after the rest of it, with the findings {@link KeaConfigValidator}
  * gives for the whole tree: a generated config at scale never has to exist as one tree. The semantic
- * rules are checked on a second thread, the schema on the caller's and the second in turn (its
+ * rules are checked on a second thread, the schema on whichever of the two has less to do (its
  * findings are sorted, so it does not matter where); an entry handed over must not be changed
  * afterwards. One caller thread at a time.
  */
@@ -27,8 +27,6 @@ public final class ConfigValidation {
   private final KeaSchemas.Findings schema;
   /** The schema's findings for the runs the second thread checks. */
   private final KeaSchemas.Findings schemaAside;
-  /** Runs handed over so far; every other one is checked against the schema on the second thread. */
-  private int runs;
   private final List<Diagnostic> outOfRange = new ArrayList<>();
   private final BlockingQueue<Run> toRules = new ArrayBlockingQueue<>(QUEUED_AT_MOST);
   private final Background<List<Diagnostic>> rules;
@@ -65,7 +63,8 @@ public final class ConfigValidation {
       if (entries.isEmpty()) {
         return;
       }
-      boolean aside = runs++ % 2 == 1;
+      // the second thread checks the schema too while it keeps up with the runs, this one while it does not
+      boolean aside = toRules.isEmpty();
       if (!aside) {
         schema.checkEntries(key, checked, entries);
       }
