@@ -170,14 +170,19 @@ public final class AddressList extends AbstractList<Address> implements RandomAc
     }
 
     /** The value of a decimal id that {@link Long#toString} writes back as the same text, else {@link #TEXT_ELSEWHERE}. */
-    static long decimal(CharSequence id) {
-      int n = id.length();
-      if (n == 0 || n > 18 || (n > 1 && id.charAt(0) == '0')) {
+    private static long decimal(String id) {
+      return decimal(id.toCharArray(), 0, id.length());
+    }
+
+    /** {@link #decimal(String)} of the characters {@code chars[from, to)}. */
+    static long decimal(char[] chars, int from, int to) {
+      int n = to - from;
+      if (n == 0 || n > 18 || (n > 1 && chars[from] == '0')) {
         return TEXT_ELSEWHERE;
       }
       long value = 0;
-      for (int i = 0; i < n; i++) {
-        char c = id.charAt(i);
+      for (int i = from; i < to; i++) {
+        char c = chars[i];
         if (c < '0' || c > '9') {
           return TEXT_ELSEWHERE;
         }

@@ -9,48 +9,60 @@ package org.keagen.snapshot;
 public final class PlainIpv4 {
   /** The length part of a text without {@code /len}. */
   public static final int NO_LENGTH = 0xff;
+  /** The longest text in the plain form, {@code 255.255.255.255/32}. */
+  private static final int LONGEST = 18;
 
   private PlainIpv4() {}
 
   /** {@code value << 8 | length} for a text in the plain form, else -1 (any other text, even a valid one). */
   public static long parse(CharSequence text) {
     int n = text.length();
-    int i = 0;
+    if (n > LONGEST) {
+      return -1;
+    }
+    char[] chars = new char[n];
+    for (int i = 0; i < n; i++) {
+      chars[i] = text.charAt(i);
+    }
+    return parse(chars, 0, n);
+  }
+
+  /** {@link #parse(CharSequence)} of the characters {@code chars[from, to)}, read once each. */
+  public static long parse(char[] chars, int from, int to) {
+    int i = from;
     long value = 0;
     for (int octet = 0; octet < 4; octet++) {
       int start = i;
       int v = 0;
-      while (i < n && i - start < 3 && isDigit(text.charAt(i))) {
-        v = v * 10 + (text.charAt(i) - '0');
-        i++;
+      for (char c; i < to && i - start < 3 && (c = chars[i]) >= '0' && c <= '9'; i++) {
+        v = v * 10 + (c - '0');
       }
       int digits = i - start;
-      if (digits == 0 || v > 255 || (digits > 1 && text.charAt(start) == '0')) {
+      if (digits == 0 || v > 255 || (digits > 1 && chars[start] == '0')) {
         return -1;
       }
       value = value << 8 | v;
       if (octet < 3) {
-        if (i >= n || text.charAt(i) != '.') {
+        if (i >= to || chars[i] != '.') {
           return -1;
         }
         i++;
       }
     }
-    if (i == n) {
+    if (i == to) {
       return value << 8 | NO_LENGTH;
     }
-    if (text.charAt(i) != '/') {
+    if (chars[i] != '/') {
       return -1;
     }
     i++;
     int start = i;
     int length = 0;
-    while (i < n && i - start < 2 && isDigit(text.charAt(i))) {
-      length = length * 10 + (text.charAt(i) - '0');
-      i++;
+    for (char c; i < to && i - start < 2 && (c = chars[i]) >= '0' && c <= '9'; i++) {
+      length = length * 10 + (c - '0');
     }
     int digits = i - start;
-    if (i != n || digits == 0 || length > 32 || (digits > 1 && text.charAt(start) == '0')) {
+    if (i != to || digits == 0 || length > 32 || (digits > 1 && chars[start] == '0')) {
       return -1;
     }
     return value << 8 | length;
@@ -77,7 +89,4 @@ public final class PlainIpv4 {
     return length(plain) == NO_LENGTH ? address : address + "/" + length(plain);
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
 }

@@ -37,7 +37,6 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -954,41 +953,6 @@ public final class SnapshotJson {
     }
   }
 
-  /** A range of a character array as a character sequence, pointed at one range after another. */
-  private static final class CharRange implements CharSequence {
-    private char[] chars = new char[0];
-    private int from;
-    private int length;
-
-    CharRange of(char[] chars, int from, int length) {
-      this.chars = chars;
-      this.from = from;
-      this.length = length;
-      return this;
-    }
-
-    @Override
-    public int length() {
-      return length;
-    }
-
-    @Override
-    public char charAt(int index) {
-      Objects.checkIndex(index, length);
-      return chars[from + index];
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return toString().subSequence(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return new String(chars, from, length);
-    }
-  }
-
   /**
    * Checks objects into records, collecting one diagnostic per malformed field. The tree read hands
    * it trees; the token read hands it {@link Fields} read from the parser. Either way the same
@@ -1011,8 +975,6 @@ public final class SnapshotJson {
     /** {@link #attachment} and {@link #object} as functions, made once rather than per list. */
     private final BiFunction<Object, Where, InterfaceAttachment> asAttachment = this::attachment;
     private final BiFunction<Object, Where, JsonObject> asObject = this::object;
-    /** The view {@link #characters} hands out. */
-    private final CharRange characters = new CharRange();
     /** The document's text, for the token read to key config contexts by theirs; null in the tree read. */
     private final RawText text;
     /** The token read's config contexts by their raw text. */
@@ -1270,10 +1232,12 @@ public final class SnapshotJson {
         int key = keyIndex(ADDRESS_KEYS, name);
         boolean usual = key >= 0 && (seen & 1 << key) == 0;
         if (usual && key == 0 && token == JsonToken.VALUE_STRING) {
-          id = AddressList.Builder.decimal(characters(parser));
+          id = AddressList.Builder.decimal(parser.getTextCharacters(), parser.getTextOffset(),
+              parser.getTextOffset() + parser.getTextLength());
           usual = id != AddressList.TEXT_ELSEWHERE;
         } else if (usual && key == 1 && token == JsonToken.VALUE_STRING) {
-          plain = PlainIpv4.parse(characters(parser));
+          plain = PlainIpv4.parse(parser.getTextCharacters(), parser.getTextOffset(),
+              parser.getTextOffset() + parser.getTextLength());
           usual = plain >= 0;
         } else if (usual && key == 2 && token == JsonToken.VALUE_STRING) {
           vrf = share(parser.getText());
@@ -1300,10 +1264,6 @@ public final class SnapshotJson {
           ? list(items, list.index(index), "interfaces", asAttachment) : List.of());
     }
 
-    /** The characters of the parser's current string, in a view reused for each. */
-    private CharSequence characters(JsonParser parser) throws IOException {
-      return characters.of(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    }
 
     /** The fields {@link #element} reads from the usual fields {@link #address} read as numbers. */
     private static Fields readSoFar(int seen, long id, long plain, String vrf, Object interfaces) {
