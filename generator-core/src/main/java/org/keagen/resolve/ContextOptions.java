@@ -34,10 +34,15 @@ public record ContextOptions(
   private static final List<String> KINDS = List.of("subnet_options", "reservation_options", "subnet_config");
 
   public ContextOptions {
-    subnetOptions = Collections.unmodifiableMap(new LinkedHashMap<>(subnetOptions));
-    reservationOptions = Collections.unmodifiableMap(new LinkedHashMap<>(reservationOptions));
-    subnetConfig = Collections.unmodifiableMap(new LinkedHashMap<>(subnetConfig));
+    subnetOptions = frozen(subnetOptions);
+    reservationOptions = frozen(reservationOptions);
+    subnetConfig = frozen(subnetConfig);
     ztpServers = List.copyOf(ztpServers);
+  }
+
+  /** An unmodifiable copy in the same order; the shared empty map for none (most contexts set few kinds). */
+  private static <V> Map<String, V> frozen(Map<String, V> map) {
+    return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   /**

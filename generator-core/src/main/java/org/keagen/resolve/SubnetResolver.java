@@ -3,11 +3,12 @@ package org.keagen.resolve;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.keagen.concurrent.Background;
@@ -40,8 +41,8 @@ final class SubnetResolver {
   private final Map<String, Device> devices;
   private final OptionDefinitions optionDefinitions;
   private final AddressList poolAddresses;
-  /** Config contexts read so far, by context object (identity) and then interface name and role. */
-  private final Map<JsonObject, Map<String, ContextOptions>> contextsRead = new IdentityHashMap<>();
+  /** Config contexts read so far by any worker, by context object (identity), interface name and role. */
+  private final Map<ContextKey, ContextOptions> contextsRead;
   /**
    * Rendered option templates that name no device variable, by text and ZTP server; a successful
    * render only (a failure is reported for each device).
@@ -50,10 +51,26 @@ final class SubnetResolver {
   /** The findings of the subnet being resolved. */
   private List<Diagnostic> diagnostics;
 
-  private SubnetResolver(Map<String, Device> devices, OptionDefinitions optionDefinitions, AddressList poolAddresses) {
+  private SubnetResolver(Map<String, Device> devices, OptionDefinitions optionDefinitions, AddressList poolAddresses,
+      Map<ContextKey, ContextOptions> contextsRead) {
     this.devices = devices;
     this.optionDefinitions = optionDefinitions;
     this.poolAddresses = poolAddresses;
+    this.contextsRead = contextsRead;
+  }
+
+  /** A config context (the object itself, not an equal one), an interface name and a role. */
+  private record ContextKey(JsonObject context, String name, String role) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ContextKey that && context == that.context && name.equals(that.name)
+          && Objects.equals(role, that.role);
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(context) * 31 + name.hashCode()) * 31 + Objects.hashCode(role);
+    }
   }
 
   /**
@@ -65,8 +82,9 @@ final class SubnetResolver {
       OptionDefinitions optionDefinitions, AddressList poolAddresses) {
     Outcome[] outcomes = new Outcome[drafts.size()];
     AtomicInteger next = new AtomicInteger();
+    Map<ContextKey, ContextOptions> contextsRead = new ConcurrentHashMap<>();
     Runnable worker = () -> {
-      SubnetResolver resolver = new SubnetResolver(devices, optionDefinitions, poolAddresses);
+      SubnetResolver resolver = new SubnetResolver(devices, optionDefinitions, poolAddresses, contextsRead);
       for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
         outcomes[i] = resolver.resolve(drafts.get(i));
       }
@@ -380,17 +398,15 @@ final class SubnetResolver {
    * devices of one site, role or platform share one context object (the snapshot reader makes
    * equal contexts one), so most reservations find theirs read. A context with problems is read
    * again for each device, so that each is named; one read without problems reports nothing, so
-   * each worker keeping its own reads changes no finding.
+   * the workers sharing their reads changes no finding.
    */
   private ContextOptions contextOptions(Device device, InterfaceAttachment attachment) {
-    Map<String, ContextOptions> forContext =
-        contextsRead.computeIfAbsent(device.configContext(), context -> new HashMap<>());
-    String key = attachment.name() + '\n' + attachment.role();
-    ContextOptions read = forContext.get(key);
+    ContextKey key = new ContextKey(device.configContext(), attachment.name(), attachment.role());
+    ContextOptions read = contextsRead.get(key);
     if (read == null) {
       read = ContextOptions.forInterface(device, attachment.name(), attachment.role(), diagnostics::add);
       if (read != null) {
-        forContext.put(key, read);
+        contextsRead.putIfAbsent(key, read);
       }
     }
     return read;
