@@ -85,10 +85,17 @@ public final class Resolver {
           .thenComparingInt(d -> d.network.getNetworkPrefixLength()));
       AddressList poolAddresses = AddressList.of(snapshot.poolAddresses());
       SubnetDraft[] located = locatePlain(poolAddresses);
+      // the reserved addresses go to their subnets' reserved maps on a second core, the pool
+      // addresses to their pools on this one; the findings are reported in that order
+      Background<List<Diagnostic>> reserved = Background.start("locate-reserved", () -> {
+        List<Diagnostic> found = new ArrayList<>();
+        snapshot.reservedAddresses().forEach(address -> addReservedAddress(address, found));
+        return found;
+      });
       for (int i = 0; i < poolAddresses.size(); i++) {
         addPoolAddress(poolAddresses, i, located[i]);
       }
-      snapshot.reservedAddresses().forEach(this::addReservedAddress);
+      diagnostics.addAll(reserved.join());
 
       List<GeneratedReservation> global = new ArrayList<>();
       Map<SubnetDraft, List<GeneratedReservation>> inSubnet = new LinkedHashMap<>();
@@ -239,7 +246,7 @@ public final class Resolver {
     /** Adds a pool address to its subnet; {@code plainLocated}: its subnet when {@link #locatePlain} found it. */
     private void addPoolAddress(AddressList pool, int position, SubnetDraft plainLocated) {
       long plain = Cidrs.plainAddressValue(pool.plainAddress(position));
-      IPv4Address ip = plain >= 0 ? null : parse(pool.get(position));
+      IPv4Address ip = plain >= 0 ? null : parse(pool.get(position), diagnostics);
       if (plain < 0 && ip == null) {
         return;
       }
@@ -266,14 +273,15 @@ public final class Resolver {
       }
     }
 
-    private void addReservedAddress(Address address) {
+    /** Adds a reserved address to its subnet's reserved ones, its findings to {@code found}. */
+    private void addReservedAddress(Address address, List<Diagnostic> found) {
       // as for pool addresses, the usual a.b.c.d/len is read by value
       long value = Cidrs.plainAddressValue(address.address().trim());
       SubnetDraft draft;
       if (value >= 0) {
         draft = index.longestMatch(address.vrf(), value);
       } else {
-        IPv4Address ip = parse(address);
+        IPv4Address ip = parse(address, found);
         if (ip == null) {
           return;
         }
@@ -281,33 +289,33 @@ public final class Resolver {
         draft = locate(address, ip);
       }
       if (draft == null) {
-        error(DiagnosticCode.RESERVE_OUTSIDE_SUBNET, addressLabel(address),
+        found.add(Diagnostic.error(DiagnosticCode.RESERVE_OUTSIDE_SUBNET, addressLabel(address),
             "is tagged for reservation but lies in no prefix tagged as a DHCP subnet" + vrfSuffix(address),
-            "tag its prefix as a DHCP subnet, or remove the reserve tag");
+            "tag its prefix as a DHCP subnet, or remove the reserve tag"));
         return;
       }
       if (draft.isNetworkOrBroadcast(value)) {
-        error(DiagnosticCode.ADDRESS_IS_NETWORK_OR_BROADCAST, addressLabel(address),
+        found.add(Diagnostic.error(DiagnosticCode.ADDRESS_IS_NETWORK_OR_BROADCAST, addressLabel(address),
             "is the network or broadcast address of " + draft.cidr + " and cannot be reserved",
-            "reserve a host address instead");
+            "reserve a host address instead"));
         return;
       }
       Address earlier = draft.reserved.putIfAbsent(value, address);
       if (earlier != null && !earlier.id().equals(address.id())) {
-        error(DiagnosticCode.RESERVE_DUPLICATE_ADDRESS, addressLabel(address),
+        found.add(Diagnostic.error(DiagnosticCode.RESERVE_DUPLICATE_ADDRESS, addressLabel(address),
             "is tagged for reservation twice (also object " + earlier.id() + ")",
-            "remove the duplicate IP address object");
+            "remove the duplicate IP address object"));
       }
     }
 
-    private IPv4Address parse(Address address) {
+    private IPv4Address parse(Address address, List<Diagnostic> found) {
       if (Cidrs.isIpv6(address.address())) {
         return null; // DHCPv6 addresses belong to a kea-dhcp6 config
       }
       IPv4Address ip = Cidrs.parseAddress(address.address());
       if (ip == null) {
-        error(DiagnosticCode.ADDRESS_INVALID, addressLabel(address),
-            "is not an IPv4 address", "correct the IP address object");
+        found.add(Diagnostic.error(DiagnosticCode.ADDRESS_INVALID, addressLabel(address),
+            "is not an IPv4 address", "correct the IP address object"));
       }
       return ip;
     }

@@ -279,6 +279,21 @@ class ResolverTest {
     }
 
     @Test
+    void theFindingsOfPoolAddressesComeBeforeThoseOfReservedAddressesEachInTheirOrder() {
+      // the two lists are placed on two cores; their findings keep the snapshot's order
+      Resolution resolution = new Facts().prefix("10.0.0.0/24", null).device("d1", "h1", null, null)
+          .reserve("10.9.0.10", "eth0", null, "00:11:22:33:44:55", "d1").reserve("10.0.0.0", "eth1", null,
+              "00:11:22:33:44:56", "d1").reserve("10.8.0.10", "eth2", null, "00:11:22:33:44:57", "d1")
+          .pool("10.7.0.5", "10.0.0.255", "10.6.0.5", "not-an-address").resolve();
+      assertEquals(List.of(
+              "POOL_OUTSIDE_SUBNET ip-address 10.7.0.5", "ADDRESS_IS_NETWORK_OR_BROADCAST ip-address 10.0.0.255",
+              "POOL_OUTSIDE_SUBNET ip-address 10.6.0.5", "ADDRESS_INVALID ip-address not-an-address",
+              "RESERVE_OUTSIDE_SUBNET ip-address 10.9.0.10", "ADDRESS_IS_NETWORK_OR_BROADCAST ip-address 10.0.0.0",
+              "RESERVE_OUTSIDE_SUBNET ip-address 10.8.0.10"),
+          resolution.diagnostics().stream().map(d -> d.code().name() + " " + d.object()).toList());
+    }
+
+    @Test
     void aDeviceWithZtpDisabledGetsNoReservationAndAWarning() {
       Resolution resolution = new Facts().prefix("10.0.0.0/24", null)
           .device(new Device("d1", "h1", null, null, null, null, false, null))
