@@ -110,6 +110,9 @@ public final class Resolver {
           case NONE -> { }
         }
       }
+      // the global reservations' order, on a second core while the rest is checked and assigned
+      Background<List<Map.Entry<String, Reservation>>> globalOrder = Background.start("sort-global",
+          () -> keyedByKey(global));
       checkDuplicateIdentifiers("global reservations", global);
       inSubnet.forEach((draft, reservations) -> checkDuplicateIdentifiers(draft.label, reservations));
 
@@ -147,9 +150,12 @@ public final class Resolver {
         subnets.add(new StaticSubnet(s.cidr(), ids.get(s.cidr()), s.body(), s.fragment()));
       }
       sortByNetwork(subnets);
-      List<Reservation> reservations = new ArrayList<>(global);
-      reservations.addAll(statics.reservations());
-      sortByKey(reservations);
+      // the global ones sorted already, the static ones among them (a stable sort, as of both at once)
+      List<Map.Entry<String, Reservation>> keyed = new ArrayList<>(globalOrder.join());
+      keyed.addAll(keyedByKey(statics.reservations()));
+      keyed.sort(Map.Entry.comparingByKey());
+      List<Reservation> reservations = new ArrayList<>(keyed.size());
+      keyed.forEach(entry -> reservations.add(entry.getValue()));
       DhcpPlan plan = new DhcpPlan(snapshot.optionDefinitions(), subnets, reservations, RESERVATIONS_GLOBAL);
       return new Resolution(plan, diagnostics);
     }
@@ -348,13 +354,19 @@ public final class Resolver {
 
   /** Sorts reservations by {@link #reservationSortKey}, computing each key once; stable. */
   private static <T extends Reservation> void sortByKey(List<T> reservations) {
+    List<Map.Entry<String, T>> keyed = keyedByKey(reservations);
+    reservations.clear();
+    keyed.forEach(entry -> reservations.add(entry.getValue()));
+  }
+
+  /** {@code reservations} with their {@link #reservationSortKey}, sorted by it; stable. */
+  private static <T extends Reservation> List<Map.Entry<String, T>> keyedByKey(List<? extends T> reservations) {
     List<Map.Entry<String, T>> keyed = new ArrayList<>(reservations.size());
     for (T reservation : reservations) {
       keyed.add(Map.entry(reservationSortKey(reservation), reservation));
     }
     keyed.sort(Map.Entry.comparingByKey());
-    reservations.clear();
-    keyed.forEach(entry -> reservations.add(entry.getValue()));
+    return keyed;
   }
 
   /** Reservations sort by address, address-less ones last, then by identifier. */
