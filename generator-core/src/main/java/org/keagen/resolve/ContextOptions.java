@@ -54,14 +54,17 @@ public record ContextOptions(
       Consumer<Diagnostic> report) {
     String where = "device " + device.name() + " config context";
     List<Diagnostic> problems = new ArrayList<>();
+    // each section copied once, and read inside that copy
+    JsonNode dhcpSection = device.configContext().at("/dhcp");
+    JsonNode ztpSection = device.configContext().at("/ztp");
     // a section that is not an object would otherwise read as absent, silently dropping its settings
-    for (String section : List.of("dhcp", "ztp")) {
-      JsonNode node = device.configContext().at("/" + section);
+    for (Map.Entry<String, JsonNode> section : List.of(Map.entry("dhcp", dhcpSection), Map.entry("ztp", ztpSection))) {
+      JsonNode node = section.getValue();
       if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
-        problems.add(invalid(where, section, "an object"));
+        problems.add(invalid(where, section.getKey(), "an object"));
       }
     }
-    JsonNode options = device.configContext().at("/dhcp/options");
+    JsonNode options = dhcpSection.path("options");
     Map<String, String> subnetOptions = new LinkedHashMap<>();
     Map<String, String> reservationOptions = new LinkedHashMap<>();
     Map<String, JsonNode> subnetConfig = new LinkedHashMap<>();
@@ -114,7 +117,7 @@ public record ContextOptions(
       }
     }
     List<String> ztpServers = new ArrayList<>();
-    JsonNode ztp = device.configContext().at("/ztp/ipv4");
+    JsonNode ztp = ztpSection.path("ipv4");
     if (ztp.isArray()) {
       for (JsonNode server : ztp) {
         if (server.isTextual() && isIpv4Address(server.asText().trim())) {
