@@ -1,5 +1,6 @@
 package org.keagen.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ public record GeneratedReservation(
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(identifier, "identifier");
     Objects.requireNonNull(origin, "origin");
-    options = options.stream().sorted(OptionData.ORDER).toList();
+    List<OptionData> sorted = new ArrayList<>(options);
+    sorted.sort(OptionData.ORDER);
+    options = List.copyOf(sorted);
   }
 }

@@ -385,7 +385,9 @@ final class SubnetResolver {
   }
 
   private List<OptionData> optionData(Map<String, String> options) {
-    return options.entrySet().stream().map(e -> optionDefinitions.optionData(e.getKey(), e.getValue())).toList();
+    List<OptionData> data = new ArrayList<>(options.size()); // a loop: streams cost more than the work here
+    options.forEach((name, value) -> data.add(optionDefinitions.optionData(name, value)));
+    return data;
   }
 
   private String describe(InterfaceAttachment attachment) {
