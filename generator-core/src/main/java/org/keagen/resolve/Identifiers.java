@@ -62,7 +62,7 @@ public final class Identifiers {
   }
 
   /** True for one or more pairs of hex digits joined by colons; what {@code HEX_PAIRS} matches, without a regex. */
-  static boolean isColonHexPairs(String text) {
+  public static boolean isColonHexPairs(String text) {
     if ((text.length() + 1) % 3 != 0) {
       return false;
     }
@@ -83,13 +83,13 @@ public final class Identifiers {
    */
   public static String canonicalClientId(String text) {
     String trimmed = text.trim();
+    if (isColonHexPairs(trimmed)) { // the canonical form itself, but for the case: first, without a regex
+      int length = (trimmed.length() + 1) / 3;
+      return length >= MIN_CLIENT_ID_BYTES && length <= MAX_CLIENT_ID_BYTES ? trimmed.toLowerCase(Locale.ROOT) : null;
+    }
     if (QUOTED.matcher(trimmed).matches()) {
       int length = trimmed.substring(1, trimmed.length() - 1).getBytes(StandardCharsets.UTF_8).length;
       return length >= MIN_CLIENT_ID_BYTES && length <= MAX_CLIENT_ID_BYTES ? trimmed : null;
-    }
-    if (isColonHexPairs(trimmed)) { // the canonical form itself, but for the case
-      int length = (trimmed.length() + 1) / 3;
-      return length >= MIN_CLIENT_ID_BYTES && length <= MAX_CLIENT_ID_BYTES ? trimmed.toLowerCase(Locale.ROOT) : null;
     }
     String hex;
     if (HEX_PAIRS.matcher(trimmed).matches()) {

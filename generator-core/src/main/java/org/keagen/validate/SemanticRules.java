@@ -281,7 +281,8 @@ public final class SemanticRules {
       Supplier<String> named = () -> scope + ": " + described; // only for a finding
       optionData(reservation.path("option-data"), () -> named.get() + " option-data");
       JsonNode hw = reservation.path("hw-address");
-      if (hw.isTextual() && !KEA_HW_ADDRESS.matcher(hw.asText()).matches()) {
+      // colon-separated pairs, the usual form, are among what the pattern takes: no regex for them
+      if (hw.isTextual() && !Identifiers.isColonHexPairs(hw.asText()) && !KEA_HW_ADDRESS.matcher(hw.asText()).matches()) {
         add(Severity.ERROR, DiagnosticCode.MAC_INVALID, named.get(), "hw-address '" + hw.asText()
             + "' is not hex bytes separated by colons, which is what Kea reads", "write it as aa:bb:cc:dd:ee:ff");
       }
