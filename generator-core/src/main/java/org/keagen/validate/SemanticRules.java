@@ -38,6 +38,8 @@ public final class SemanticRules {
   private static final Pattern KEA_HW_ADDRESS =
       Pattern.compile("[0-9a-fA-F]{1,2}([: ][0-9a-fA-F]{1,2})*|([0-9a-fA-F]{2})+");
   private static final List<String> IDENTIFIERS = List.of("hw-address", "client-id", "duid", "circuit-id", "flex-id");
+  /** What describes a reservation in findings, before its identifier. */
+  private static final List<String> DESCRIBED_BY = List.of("hostname", "ip-address");
   /** Subnet keys whose version difference {@link #versionKeys} reports with the key to use instead. */
   private static final Set<String> RENAMED_SUBNET_KEYS =
       Set.of("reservation-mode", "client-classes", "evaluate-additional-classes");
@@ -522,19 +524,21 @@ public final class SemanticRules {
   }
 
   private static String describe(JsonNode reservation) {
-    List<String> parts = new ArrayList<>();
-    for (String key : List.of("hostname", "ip-address")) {
-      if (reservation.path(key).isTextual()) {
-        parts.add(reservation.get(key).asText());
+    StringBuilder described = new StringBuilder(); // the parts joined by spaces
+    for (String key : DESCRIBED_BY) {
+      JsonNode value = reservation.path(key);
+      if (value.isTextual()) {
+        (described.isEmpty() ? described : described.append(' ')).append(value.asText());
       }
     }
     for (String key : IDENTIFIERS) {
-      if (reservation.path(key).isTextual()) {
-        parts.add(key + " " + reservation.get(key).asText());
+      JsonNode value = reservation.path(key);
+      if (value.isTextual()) {
+        (described.isEmpty() ? described : described.append(' ')).append(key).append(' ').append(value.asText());
         break;
       }
     }
-    return parts.isEmpty() ? "reservation" : String.join(" ", parts);
+    return described.isEmpty() ? "reservation" : described.toString();
   }
 
   private void add(Severity severity, DiagnosticCode code, String object, String message, String hint) {
