@@ -1264,7 +1264,6 @@ public final class SnapshotJson {
           ? list(items, list.index(index), "interfaces", asAttachment) : List.of());
     }
 
-
     /** The fields {@link #element} reads from the usual fields {@link #address} read as numbers. */
     private static Fields readSoFar(int seen, long id, long plain, String vrf, Object interfaces) {
       Fields fields = new Fields(ADDRESS_KEYS);

@@ -442,7 +442,6 @@ public final class SemanticRules {
     return custom != null ? Optional.of(custom) : StandardOptions.instance().byCode(space, code, version);
   }
 
-
   /** The keys of one scope ({@code Dhcp4}, a shared network or a subnet) that {@link #version} does not accept. */
   private void versionKeys(JsonNode scope) {
     String where = scope == dhcp4 ? "Dhcp4" : scope.has("subnet") ? "subnet " + scope.get("subnet").asText()
